@@ -5,3 +5,6 @@ export { sample, shuffled } from "./random/shuffle.js";
 export { canonicalJson } from "./util/canonical-json.js";
 export { hashValue, sha256 } from "./util/hash.js";
 export { MockLanguageModel, type MockLanguageModelOptions, type MockResponse } from "./lm/mock-language-model.js";
+export { APICallError, type APICallErrorData } from "./errors/api-call-error.js";
+export { TimeoutError } from "./errors/timeout-error.js";
+export { mapConcurrent, Semaphore } from "./util/semaphore.js";

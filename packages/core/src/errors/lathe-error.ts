@@ -5,11 +5,10 @@ const marker = Symbol.for("lathe.error");
  * package (it checks a global symbol, not the prototype chain).
  */
 export class LatheError extends Error {
-  private readonly [marker] = true;
-
   constructor(name: string, message: string, options?: { cause?: unknown }) {
     super(message, options);
     this.name = name;
+    Object.defineProperty(this, marker, { value: true, enumerable: false });
   }
 
   static isInstance(error: unknown): error is LatheError {

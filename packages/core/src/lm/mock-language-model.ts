@@ -9,7 +9,10 @@ import type {
 export type MockResponse =
   | string
   | GenerateResult
-  | ((request: GenerateRequest, callIndex: number) => string | GenerateResult | Promise<string | GenerateResult>);
+  | ((
+      request: GenerateRequest,
+      callIndex: number,
+    ) => string | GenerateResult | Promise<string | GenerateResult>);
 
 export interface MockLanguageModelOptions {
   /** A single response for every call, or a list consumed in order (the last one repeats). */

@@ -1,0 +1,100 @@
+import { extractJsonObject } from "./extract-json.js";
+
+type Schema = Record<string, unknown>;
+
+/**
+ * Nudges a loosely written value towards a field's JSON Schema before zod validates it:
+ * "42" → 42, "Yes" → true, "Billing." → "billing", a bullet list → string[]. Values that
+ * cannot be read are returned as they are, so that validation reports the real problem.
+ */
+export function coerceToSchema(value: unknown, schema: Schema): unknown {
+  const alternatives = (schema.anyOf ?? schema.oneOf) as Schema[] | undefined;
+  if (Array.isArray(alternatives)) {
+    if (value === null && alternatives.some((option) => option.type === "null")) return null;
+    const primary = alternatives.find((option) => option.type !== "null");
+    return primary ? coerceToSchema(value, primary) : value;
+  }
+  if (Array.isArray(schema.enum)) return coerceEnum(value, schema.enum);
+  switch (schema.type) {
+    case "number":
+    case "integer":
+      return coerceNumber(value);
+    case "boolean":
+      return coerceBoolean(value);
+    case "string":
+      return typeof value === "number" || typeof value === "boolean" ? String(value) : stripQuotes(value);
+    case "array":
+      return coerceArray(value, (schema.items as Schema | undefined) ?? {});
+    case "object":
+      return typeof value === "string" ? (extractJsonObject(value) ?? value) : value;
+    default:
+      return value;
+  }
+}
+
+function stripQuotes(value: unknown): unknown {
+  if (typeof value !== "string") return value;
+  const trimmed = value.trim();
+  return /^"[^"]*"$/.test(trimmed) ? trimmed.slice(1, -1) : trimmed;
+}
+
+function coerceNumber(value: unknown): unknown {
+  if (typeof value !== "string") return value;
+  const cleaned = value.trim().replace(/^["'`*]+|["'`*.]+$/g, "");
+  const numbers = cleaned.match(/-?\$?\d[\d,]*(?:\.\d+)?(?:e-?\d+)?/gi);
+  if (numbers?.length !== 1) return value;
+  const parsed = Number(numbers[0]!.replace(/[$,]/g, ""));
+  return Number.isFinite(parsed) ? parsed : value;
+}
+
+function coerceBoolean(value: unknown): unknown {
+  if (typeof value === "number" && (value === 0 || value === 1)) return value === 1;
+  if (typeof value !== "string") return value;
+  const word = value
+    .trim()
+    .toLowerCase()
+    .replace(/^["'`*]+|["'`*.!]+$/g, "");
+  if (["true", "yes", "y", "1"].includes(word)) return true;
+  if (["false", "no", "n", "0"].includes(word)) return false;
+  return value;
+}
+
+function coerceEnum(value: unknown, options: readonly unknown[]): unknown {
+  if (typeof value !== "string") return value;
+  const cleaned = value
+    .trim()
+    .replace(/^["'`*]+|["'`*.!]+$/g, "")
+    .trim();
+  const exact = options.find((option) => String(option) === cleaned);
+  if (exact !== undefined) return exact;
+  const folded = options.filter((option) => String(option).toLowerCase() === cleaned.toLowerCase());
+  return folded.length === 1 ? folded[0] : value;
+}
+
+function coerceArray(value: unknown, items: Schema): unknown {
+  let list: unknown = value;
+  if (typeof value === "string") {
+    const trimmed = value.trim();
+    list = trimmed.startsWith("[") ? parseJsonArray(trimmed) : splitList(trimmed);
+  }
+  return Array.isArray(list) ? list.map((item) => coerceToSchema(item, items)) : value;
+}
+
+function parseJsonArray(text: string): unknown {
+  const wrapped = extractJsonObject(`{"list": ${text}}`);
+  return wrapped?.list ?? text;
+}
+
+function splitList(text: string): string[] {
+  if (text === "") return [];
+  const lines = text
+    .split("\n")
+    .map((line) => line.trim())
+    .filter((line) => line !== "");
+  const bullet = /^(?:[-*•]|\d+[.)])\s+/;
+  if (lines.length > 1 || bullet.test(lines[0] ?? "")) return lines.map((line) => line.replace(bullet, ""));
+  return text
+    .split(",")
+    .map((item) => item.trim())
+    .filter((item) => item !== "");
+}

@@ -1,0 +1,95 @@
+import { DEFAULT_PRICES, estimateCost } from "../budget/prices.js";
+import { cacheKey } from "../cache/response-cache.js";
+import { APICallError } from "../errors/api-call-error.js";
+import type { Settings } from "../settings/settings.js";
+import type { GenerateRequest, GenerateResult, LanguageModel } from "./language-model.js";
+
+export interface GenerateOutcome {
+  readonly result: GenerateResult;
+  readonly cached: boolean;
+}
+
+const inFlight = new WeakMap<object, Map<string, Promise<GenerateResult>>>();
+
+/**
+ * The one path every LM call takes: cache lookup, budget reservation, the provider call,
+ * usage accounting, cache store. Identical concurrent requests sharing a cache are sent once.
+ */
+export async function generate(
+  lm: LanguageModel,
+  request: GenerateRequest,
+  settings: Settings,
+  path: string,
+): Promise<GenerateOutcome> {
+  const { cache, usage } = settings;
+  const model = `${lm.provider}/${lm.modelId}`;
+  const role = settings.role ?? "default";
+  if (!cache) return { result: await callProvider(lm, request, settings, path), cached: false };
+
+  const key = cacheKey(lm, request);
+  const hit = await cache.get(key);
+  if (hit) {
+    usage?.record({ role, model, path, cached: true, usage: hit.usage });
+    return { result: hit, cached: true };
+  }
+  const pending = pendingFor(cache);
+  const shared = pending.get(key);
+  if (shared) {
+    const result = await shared;
+    usage?.record({ role, model, path, cached: true, usage: result.usage });
+    return { result, cached: true };
+  }
+  const call = callProvider(lm, request, settings, path).then(async (result) => {
+    if (result.choices.length > 0) await cache.set(key, result);
+    return result;
+  });
+  pending.set(key, call);
+  try {
+    return { result: await call, cached: false };
+  } finally {
+    pending.delete(key);
+  }
+}
+
+async function callProvider(
+  lm: LanguageModel,
+  request: GenerateRequest,
+  settings: Settings,
+  path: string,
+): Promise<GenerateResult> {
+  const { usage, budget } = settings;
+  const model = `${lm.provider}/${lm.modelId}`;
+  const role = settings.role ?? "default";
+  budget?.reserve();
+  let result: GenerateResult;
+  try {
+    result = await lm.doGenerate(request);
+  } catch (error) {
+    budget?.release();
+    const retries = APICallError.isInstance(error) ? error.retries : 0;
+    usage?.record({ role, model, path, cached: false, failed: true, retries });
+    throw error;
+  }
+  const costUsd = budget
+    ? budget.settle(model, result.usage)
+    : (estimateCost(DEFAULT_PRICES, model, result.usage) ?? 0);
+  usage?.record({
+    role,
+    model,
+    path,
+    cached: false,
+    usage: result.usage,
+    costUsd,
+    retries: result.retries ?? 0,
+  });
+  return result;
+}
+
+function pendingFor(cache: object): Map<string, Promise<GenerateResult>> {
+  let pending = inFlight.get(cache);
+  if (!pending) {
+    pending = new Map();
+    inFlight.set(cache, pending);
+  }
+  return pending;
+}

@@ -1,4 +1,5 @@
 export * from "./adapters/index.js";
+export * from "./artifact/index.js";
 export { Budget, type BudgetLimits, type BudgetSpent } from "./budget/budget.js";
 export { BudgetExceededError, type BudgetLimitKind } from "./budget/budget-exceeded-error.js";
 export { DEFAULT_PRICES, estimateCost, type ModelPrice } from "./budget/prices.js";
@@ -42,6 +43,8 @@ export * from "./signatures/index.js";
 export { type TraceEntry, traced } from "./trace/trace.js";
 export {
   emptyTotals,
+  type LogicalUsage,
+  logicalUsage,
   type UsageRecord,
   type UsageSummary,
   type UsageTotals,

@@ -19,7 +19,14 @@ export function splitExamples<T>(
   const all = shuffleExamples(examples, options.seed);
   const fractional =
     options.sizes.every((size) => size > 0 && size <= 1) && options.sizes.some((size) => size < 1);
-  const counts = options.sizes.map((size) => (fractional ? Math.round(size * all.length) : size));
+  // Fractions are rounded at their cumulative boundaries, so the parts never add up to more than all.
+  let cumulative = 0;
+  const counts = options.sizes.map((size) => {
+    if (!fractional) return size;
+    const start = Math.round(cumulative * all.length);
+    cumulative += size;
+    return Math.round(cumulative * all.length) - start;
+  });
   if (counts.some((count) => !Number.isInteger(count) || count < 0)) {
     throw new RangeError(`split sizes must be whole counts or fractions, got ${options.sizes.join(", ")}`);
   }

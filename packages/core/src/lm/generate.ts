@@ -29,14 +29,14 @@ export async function generate(
   const key = cacheKey(lm, request);
   const hit = await cache.get(key);
   if (hit) {
-    usage?.record({ role, model, path, cached: true, usage: hit.usage });
+    usage?.record({ role, model, path, cached: true, usage: hit.usage, costUsd: priceOf(settings, model, hit) });
     return { result: hit, cached: true };
   }
   const pending = pendingFor(cache);
   const shared = pending.get(key);
   if (shared) {
     const result = await shared;
-    usage?.record({ role, model, path, cached: true, usage: result.usage });
+    usage?.record({ role, model, path, cached: true, usage: result.usage, costUsd: priceOf(settings, model, result) });
     return { result, cached: true };
   }
   const call = callProvider(lm, request, settings, path).then(async (result) => {
@@ -70,9 +70,7 @@ async function callProvider(
     usage?.record({ role, model, path, cached: false, failed: true, retries });
     throw error;
   }
-  const costUsd = budget
-    ? budget.settle(model, result.usage)
-    : (estimateCost(DEFAULT_PRICES, model, result.usage) ?? 0);
+  const costUsd = budget ? budget.settle(model, result.usage) : priceOf(settings, model, result);
   usage?.record({
     role,
     model,
@@ -83,6 +81,12 @@ async function callProvider(
     retries: result.retries ?? 0,
   });
   return result;
+}
+
+function priceOf(settings: Settings, model: string, result: GenerateResult): number {
+  return settings.budget
+    ? settings.budget.costOf(model, result.usage)
+    : (estimateCost(DEFAULT_PRICES, model, result.usage) ?? 0);
 }
 
 function pendingFor(cache: object): Map<string, Promise<GenerateResult>> {

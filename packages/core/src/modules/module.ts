@@ -1,3 +1,5 @@
+import { artifactState, parseArtifact } from "../artifact/load-artifact.js";
+import { verifyArtifactFits } from "../artifact/verify-artifact.js";
 import { type Settings, withSettings } from "../settings/settings.js";
 import { cloneModuleTree } from "./clone.js";
 import { discoverPredictors, MODULE_MARKER } from "./discovery.js";
@@ -66,6 +68,17 @@ export abstract class Module<
       (predictors.get(path) as ConfigurablePredictor).applyState(predictorState);
     }
     return copy;
+  }
+
+  /**
+   * A copy configured from a compiled artifact (an object from `loadArtifact`, or its JSON).
+   * Checks the format, the content hash and that every predictor's signature still matches;
+   * drift raises an ArtifactError naming the predictor and field. Never evaluates code.
+   */
+  load(artifact: unknown): this {
+    const checked = parseArtifact(artifact);
+    verifyArtifactFits(checked, this.namedPredictors());
+    return this.withState(artifactState(checked));
   }
 
   /** An independent deep copy. */

@@ -40,16 +40,19 @@ type Simplify<T> = { [K in keyof T]: T[K] } & unknown;
 
 type ObjectOf<E extends [string, unknown]> = Simplify<
   { [P in E as P[0] extends `${string}?` ? never : P[0]]: P[1] } & {
-    [P in E as P[0] extends `${infer Name}?` ? Name : never]?: P[1];
+    [P in E as P[0] extends `${infer Name}?` ? Trim<Name> : never]?: P[1];
   }
 >;
+
+// An empty side (`"-> poem"`) has no fields, as at run time.
+type FieldsOf<S extends string> = Trim<S> extends "" ? Record<never, never> : ObjectOf<Entries<S>>;
 
 type Sides<S extends string> = S extends `${infer Inputs}->${infer Outputs}` ? [Inputs, Outputs] : never;
 
 export type ShorthandInputs<S extends string> = string extends S
   ? Record<string, unknown>
-  : ObjectOf<Entries<Sides<S>[0]>>;
+  : FieldsOf<Sides<S>[0]>;
 
 export type ShorthandOutputs<S extends string> = string extends S
   ? Record<string, unknown>
-  : ObjectOf<Entries<Sides<S>[1]>>;
+  : FieldsOf<Sides<S>[1]>;

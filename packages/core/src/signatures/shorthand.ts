@@ -19,27 +19,28 @@ export function parseShorthand(source: string): ParsedShorthand {
   if (source.indexOf("->", arrow + 2) >= 0) {
     throw new SignatureSyntaxError(source, source.indexOf("->", arrow + 2), "only one '->' is allowed");
   }
-  const inputs = parseFieldList(source, 0, arrow);
-  const outputs = parseFieldList(source, arrow + 2, source.length);
+  const seen = new Set<string>();
+  const inputs = parseFieldList(source, 0, arrow, seen);
+  const outputs = parseFieldList(source, arrow + 2, source.length, seen);
   if (outputs.length === 0)
     throw new SignatureSyntaxError(source, arrow + 2, "expected at least one output field");
-  const seen = new Set<string>();
-  for (const field of [...inputs, ...outputs]) {
-    if (seen.has(field.name)) {
-      throw new SignatureSyntaxError(source, source.indexOf(field.name), `duplicate field '${field.name}'`);
-    }
-    seen.add(field.name);
-  }
   return { inputs, outputs };
 }
 
-function parseFieldList(source: string, start: number, end: number): Field[] {
+function parseFieldList(source: string, start: number, end: number, seen: Set<string>): Field[] {
   const text = source.slice(start, end);
   if (text.trim() === "") return [];
   const fields: Field[] = [];
   let offset = start;
   for (const part of text.split(",")) {
-    fields.push(parseField(source, part, offset));
+    const field = parseField(source, part, offset);
+    // Point at the second declaration, not at the first place the name appears as a substring.
+    if (seen.has(field.name)) {
+      const position = offset + part.length - part.trimStart().length;
+      throw new SignatureSyntaxError(source, position, `duplicate field '${field.name}'`);
+    }
+    seen.add(field.name);
+    fields.push(field);
     offset += part.length + 1;
   }
   return fields;
@@ -86,10 +87,13 @@ function parseType(source: string, type: string, offset: number): z.ZodType {
   }
   const enumMatch = /^enum\((.*)\)$/.exec(type);
   if (enumMatch) {
-    const values = enumMatch[1]!.split("|").map((value) => value.trim());
-    const empty = values.indexOf("");
-    if (empty >= 0) throw new SignatureSyntaxError(source, offset + 5, "enum values must not be empty");
-    return z.enum(values as [string, ...string[]]);
+    const raw = enumMatch[1]!.split("|");
+    const empty = raw.findIndex((value) => value.trim() === "");
+    if (empty >= 0) {
+      const position = offset + "enum(".length + raw.slice(0, empty).join("|").length + (empty > 0 ? 1 : 0);
+      throw new SignatureSyntaxError(source, position, "enum values must not be empty");
+    }
+    return z.enum(raw.map((value) => value.trim()) as [string, ...string[]]);
   }
   if (type === "") throw new SignatureSyntaxError(source, offset, "expected a type after ':'");
   throw new SignatureSyntaxError(

@@ -151,8 +151,12 @@ function field(name: string, schema: z.ZodType, description: string | undefined)
   return description === undefined ? { name, schema } : { name, schema, description };
 }
 
-function structure(candidate: Field): { name: string; schema: unknown } {
-  return { name: candidate.name, schema: stripAnnotations(fieldJsonSchema(candidate.schema)) };
+function structure(candidate: Field): { name: string; schema: unknown; optional?: true } {
+  const schema = stripAnnotations(fieldJsonSchema(candidate.schema));
+  // The JSON Schema of `x.optional()` equals that of `x`; optionality is part of the type.
+  return candidate.schema.safeParse(undefined).success
+    ? { name: candidate.name, schema, optional: true }
+    : { name: candidate.name, schema };
 }
 
 // biome-ignore lint/suspicious/noExplicitAny: the widest signature, used only in constraints.

@@ -4,7 +4,7 @@ import type { TokenUsage } from "../lm/language-model.js";
 export interface UsageTotals {
   /** Calls that reached the provider. */
   calls: number;
-  /** Calls answered from the cache (free). */
+  /** Calls answered from the cache (free), including identical calls shared while in flight. */
   cacheHits: number;
   promptTokens: number;
   completionTokens: number;
@@ -14,6 +14,10 @@ export interface UsageTotals {
   retries: number;
   /** Calls that failed after retries. */
   failures: number;
+  /** Tokens and cost the cache hits would have cost: what the cache saved. */
+  cachedPromptTokens: number;
+  cachedCompletionTokens: number;
+  cachedCostUsd: number;
 }
 
 export interface UsageRecord {
@@ -45,6 +49,9 @@ export function emptyTotals(): UsageTotals {
     costUsd: 0,
     retries: 0,
     failures: 0,
+    cachedPromptTokens: 0,
+    cachedCompletionTokens: 0,
+    cachedCostUsd: 0,
   };
 }
 
@@ -89,8 +96,37 @@ function add(totals: UsageTotals, record: UsageRecord): void {
   if (record.failed) totals.failures++;
   else if (record.cached) totals.cacheHits++;
   else totals.calls++;
-  totals.promptTokens += record.cached ? 0 : (record.usage?.promptTokens ?? 0);
-  totals.completionTokens += record.cached ? 0 : (record.usage?.completionTokens ?? 0);
-  totals.costUsd += record.costUsd ?? 0;
+  const prompt = record.usage?.promptTokens ?? 0;
+  const completion = record.usage?.completionTokens ?? 0;
+  if (record.cached) {
+    totals.cachedPromptTokens += prompt;
+    totals.cachedCompletionTokens += completion;
+    totals.cachedCostUsd += record.costUsd ?? 0;
+  } else {
+    totals.promptTokens += prompt;
+    totals.completionTokens += completion;
+    totals.costUsd += record.costUsd ?? 0;
+  }
   totals.retries += record.retries ?? 0;
+}
+
+/** Usage as if nothing had been cached: the same for a cold and a warm run of the same work. */
+export interface LogicalUsage {
+  requests: number;
+  promptTokens: number;
+  completionTokens: number;
+  costUsd: number;
+}
+
+export function logicalUsage(totals: UsageTotals): LogicalUsage {
+  return {
+    requests: totals.calls + totals.cacheHits,
+    promptTokens: totals.promptTokens + totals.cachedPromptTokens,
+    completionTokens: totals.completionTokens + totals.cachedCompletionTokens,
+    costUsd: roundUsd(totals.costUsd + totals.cachedCostUsd),
+  };
+}
+
+function roundUsd(value: number): number {
+  return Math.round(value * 1e8) / 1e8;
 }

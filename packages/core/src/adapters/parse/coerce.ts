@@ -41,7 +41,7 @@ function stripQuotes(value: unknown): unknown {
 function coerceNumber(value: unknown): unknown {
   if (typeof value !== "string") return value;
   const cleaned = value.trim().replace(/^["'`*]+|["'`*.]+$/g, "");
-  const numbers = cleaned.match(/-?\$?\d[\d,]*(?:\.\d+)?(?:e-?\d+)?/gi);
+  const numbers = cleaned.match(/-?\$?\d[\d,]*(?:\.\d+)?(?:e[-+]?\d+)?/gi);
   if (numbers?.length !== 1) return value;
   const parsed = Number(numbers[0]!.replace(/[$,]/g, ""));
   return Number.isFinite(parsed) ? parsed : value;

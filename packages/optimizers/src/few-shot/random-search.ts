@@ -1,0 +1,158 @@
+import { createRng, type Module, type ProgramState, shuffled } from "@lathe/core";
+import { type CandidateRecord, candidateRecord } from "../shared/candidate-record.js";
+import { evaluateState, untilBudget } from "../shared/evaluate-state.js";
+import type { Optimizer, OptimizerContext, OptimizerResult } from "../shared/optimizer.js";
+import { BootstrapFewShot, type BootstrapFewShotOptions } from "./bootstrap-few-shot.js";
+import { labeledState } from "./labeled-few-shot.js";
+
+export interface RandomSearchOptions extends Omit<BootstrapFewShotOptions, "teacherProgram"> {
+  /** Seeded shuffled bootstrap candidates, besides the three fixed ones. @default 16 */
+  readonly numCandidates?: number;
+  /** Stop once a candidate's validation mean reaches this. */
+  readonly stopAtScore?: number;
+}
+
+/** A candidate demo set to try: how to build it and what to call it. */
+interface CandidatePlan {
+  readonly id: string;
+  readonly label: string;
+  readonly build: () => Promise<ProgramState>;
+}
+
+const WAVE = 4;
+
+/**
+ * BootstrapFewShotWithRandomSearch: tries zero-shot, labeled-only, an unshuffled bootstrap,
+ * then seeded shuffles of the training set with a random number of bootstrapped demos; every
+ * candidate is scored on the same validation examples and the best mean wins (the earliest
+ * on ties). Candidates are evaluated concurrently in fixed-size waves, so `stopAtScore` and the
+ * choice never depend on timing.
+ */
+export class RandomSearch implements Optimizer {
+  readonly name = "random";
+  private readonly options: RandomSearchOptions;
+
+  constructor(options: RandomSearchOptions = {}) {
+    this.options = options;
+    const count = options.numCandidates ?? 16;
+    if (!Number.isInteger(count) || count < 0)
+      throw new RangeError(`numCandidates must be a whole number >= 0, got ${count}`);
+  }
+
+  get config(): Record<string, unknown> {
+    return { numCandidates: 16, maxBootstrappedDemos: 4, maxLabeledDemos: 16, ...this.options };
+  }
+
+  async optimize(program: Module, context: OptimizerContext): Promise<OptimizerResult> {
+    const notes: string[] = [];
+    const plans = this.plans(program, context);
+    const candidates: Array<CandidateRecord & { state: ProgramState; scores: readonly number[] }> = [];
+    let baselineScores: readonly number[] | undefined;
+    let stopped = false;
+
+    for (let start = 0; start < plans.length && !stopped; start += WAVE) {
+      const wave = plans.slice(start, start + WAVE);
+      const scored = await Promise.all(
+        wave.map((plan) =>
+          untilBudget(async () => {
+            const state = await plan.build();
+            const evaluation = await evaluateState(program, state, context.valset, context);
+            return { plan, state, evaluation };
+          }, notes),
+        ),
+      );
+      for (const entry of scored) {
+        if (!entry) {
+          stopped = true;
+          continue;
+        }
+        baselineScores ??= entry.evaluation.scores;
+        const record = candidateRecord({
+          id: `${this.name}/${entry.plan.id}`,
+          optimizer: this.name,
+          label: entry.plan.label,
+          state: entry.state,
+          evaluation: entry.evaluation,
+          baselineScores,
+        });
+        candidates.push({ ...record, state: entry.state, scores: entry.evaluation.scores });
+        context.onProgress?.({
+          phase: "candidate",
+          completed: candidates.length,
+          total: plans.length,
+          message: `${entry.plan.label}: ${record.mean.toFixed(3)}`,
+        });
+        if (this.options.stopAtScore !== undefined && record.mean >= this.options.stopAtScore) {
+          notes.push(`stopped at candidate ${record.id}: it reached stopAtScore ${this.options.stopAtScore}`);
+          stopped = true;
+        }
+      }
+    }
+    if (candidates.length === 0) {
+      return {
+        state: program.state(),
+        candidates: [],
+        notes: [...notes, "no candidate could be evaluated; the program is unchanged"],
+      };
+    }
+    const best = candidates.reduce((winner, candidate) =>
+      candidate.mean > winner.mean ? candidate : winner,
+    );
+    const records = candidates.map(({ state: _state, scores: _scores, ...record }) =>
+      record.id === best.id ? { ...record, chosen: true } : record,
+    );
+    return { state: best.state, candidates: records, notes };
+  }
+
+  private plans(program: Module, context: OptimizerContext): CandidatePlan[] {
+    const {
+      numCandidates = 16,
+      maxBootstrappedDemos = 4,
+      maxLabeledDemos = 16,
+      stopAtScore: _stop,
+      ...bootstrapOptions
+    } = this.options;
+    const bootstrap = (maxDemos: number, order: readonly number[]) => async () => {
+      const optimizer = new BootstrapFewShot({
+        ...bootstrapOptions,
+        maxBootstrappedDemos: maxDemos,
+        maxLabeledDemos,
+      });
+      const trainset = order.map((index) => context.trainset[index]!);
+      return (await optimizer.bootstrap(program, trainset, context)).state;
+    };
+    const identity = context.trainset.map((_, index) => index);
+    const plans: CandidatePlan[] = [
+      { id: "zero-shot", label: "zero-shot", build: async () => emptyDemos(program) },
+      {
+        id: "labeled",
+        label: `labeled (${maxLabeledDemos} demos)`,
+        build: async () => labeledState(program, context.trainset, maxLabeledDemos, context.seed),
+      },
+      {
+        id: "bootstrap",
+        label: `bootstrap (unshuffled, ${maxBootstrappedDemos} demos)`,
+        build: bootstrap(maxBootstrappedDemos, identity),
+      },
+    ];
+    for (let index = 0; index < numCandidates; index++) {
+      const rng = createRng(context.seed).fork(`random-search:${index}`);
+      const order = shuffled(identity, rng);
+      const demos = rng.int(1, Math.max(1, maxBootstrappedDemos));
+      plans.push({
+        id: `shuffled-${index}`,
+        label: `bootstrap (shuffle ${index}, ${demos} demos)`,
+        build: bootstrap(demos, order),
+      });
+    }
+    return plans;
+  }
+}
+
+function emptyDemos(program: Module): ProgramState {
+  return Object.fromEntries(
+    program
+      .namedPredictors()
+      .map(([path, predictor]) => [path, { instructions: predictor.instructions, demos: [] }]),
+  );
+}

@@ -1,0 +1,15 @@
+export { type ArtifactInput, buildArtifact } from "./compile/build-artifact.js";
+export { type CompileResult, compile } from "./compile/compile.js";
+export type { CompileOptions } from "./compile/compile-options.js";
+export type { CompileReport } from "./compile/compile-report.js";
+export {
+  BootstrapFewShot,
+  type BootstrapFewShotOptions,
+  type BootstrapOutcome,
+} from "./few-shot/bootstrap-few-shot.js";
+export { LabeledFewShot, type LabeledFewShotOptions, labeledState } from "./few-shot/labeled-few-shot.js";
+export { RandomSearch, type RandomSearchOptions } from "./few-shot/random-search.js";
+export type { CandidateRecord } from "./shared/candidate-record.js";
+export type { Optimizer, OptimizerContext, OptimizerResult } from "./shared/optimizer.js";
+export type { ProgressEvent } from "./shared/progress.js";
+export { LATHE_VERSION } from "./version.js";

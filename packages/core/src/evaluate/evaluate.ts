@@ -1,6 +1,7 @@
 import { BudgetExceededError } from "../budget/budget-exceeded-error.js";
 import type { Example } from "../data/example.js";
 import type { Module } from "../modules/module.js";
+import { programInputs } from "../modules/program-inputs.js";
 import { getSettings, type Settings, withSettings } from "../settings/settings.js";
 import { type TraceEntry, traced } from "../trace/trace.js";
 import { type UsageSummary, UsageTracker } from "../usage/usage-tracker.js";
@@ -70,7 +71,7 @@ export async function evaluate<I extends object, O extends object>(
   const maxErrors = options.maxErrors ?? Number.POSITIVE_INFINITY;
   const usage = new UsageTracker(options.settings?.usage ?? getSettings().usage);
   const settings: Settings = { ...options.settings, usage };
-  const toInputs = options.inputs ?? defaultInputs(program);
+  const toInputs = options.inputs ?? ((example: Example) => programInputs(program, example));
   const finished: ExampleResult[] = [];
   let errors = 0;
   let firstError = "";
@@ -161,7 +162,7 @@ async function runOne<I extends object, O extends object>(
   }
 }
 
-function defaultInputs(program: Module<object, object>): (example: Example) => object {
+function _defaultInputs(program: Module<object, object>): (example: Example) => object {
   const fields = program.inputFields;
   if (!fields) return (example) => example;
   return (example) =>

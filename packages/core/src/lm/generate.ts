@@ -29,14 +29,28 @@ export async function generate(
   const key = cacheKey(lm, request);
   const hit = await cache.get(key);
   if (hit) {
-    usage?.record({ role, model, path, cached: true, usage: hit.usage, costUsd: priceOf(settings, model, hit) });
+    usage?.record({
+      role,
+      model,
+      path,
+      cached: true,
+      usage: hit.usage,
+      costUsd: priceOf(settings, model, hit),
+    });
     return { result: hit, cached: true };
   }
   const pending = pendingFor(cache);
   const shared = pending.get(key);
   if (shared) {
     const result = await shared;
-    usage?.record({ role, model, path, cached: true, usage: result.usage, costUsd: priceOf(settings, model, result) });
+    usage?.record({
+      role,
+      model,
+      path,
+      cached: true,
+      usage: result.usage,
+      costUsd: priceOf(settings, model, result),
+    });
     return { result, cached: true };
   }
   const call = callProvider(lm, request, settings, path).then(async (result) => {

@@ -7,6 +7,7 @@ import {
   type Module,
   normalizeMetricResult,
   type ProgramState,
+  programInputs,
   shuffled,
   type TraceEntry,
   traced,
@@ -179,7 +180,7 @@ export class BootstrapFewShot implements Optimizer {
     const example = trainset[index]!;
     const program = teacher(index);
     try {
-      const inputs = pickInputs(program, example);
+      const inputs = programInputs(program, example);
       const { result, trace } = await withSettings(settings, () => traced(() => program.call(inputs)));
       const { score } = normalizeMetricResult(
         await context.metric(example, result as Record<string, unknown>, trace),
@@ -199,9 +200,3 @@ type TeacherRun =
   | { kind: "ran"; passed: boolean; trace: TraceEntry[] }
   | { kind: "error"; message: string }
   | { kind: "budget"; message: string };
-
-export function pickInputs(program: Module, example: Example): Record<string, unknown> {
-  const fields = program.inputFields;
-  if (!fields) return { ...example };
-  return Object.fromEntries(fields.filter((name) => name in example).map((name) => [name, example[name]]));
-}

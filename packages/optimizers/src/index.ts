@@ -9,7 +9,10 @@ export {
 } from "./few-shot/bootstrap-few-shot.js";
 export { LabeledFewShot, type LabeledFewShotOptions, labeledState } from "./few-shot/labeled-few-shot.js";
 export { RandomSearch, type RandomSearchOptions } from "./few-shot/random-search.js";
+export { askTeacher, type TeacherSampling } from "./shared/ask-teacher.js";
 export type { CandidateRecord } from "./shared/candidate-record.js";
+export { evaluateState, untilBudget } from "./shared/evaluate-state.js";
 export type { Optimizer, OptimizerContext, OptimizerResult } from "./shared/optimizer.js";
 export type { ProgressEvent } from "./shared/progress.js";
+export { withDemos, withInstructions, withoutDemos } from "./shared/state-edits.js";
 export { LATHE_VERSION } from "./version.js";

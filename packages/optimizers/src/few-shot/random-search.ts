@@ -2,6 +2,7 @@ import { createRng, type Module, type ProgramState, shuffled } from "@lathe/core
 import { type CandidateRecord, candidateRecord } from "../shared/candidate-record.js";
 import { evaluateState, untilBudget } from "../shared/evaluate-state.js";
 import type { Optimizer, OptimizerContext, OptimizerResult } from "../shared/optimizer.js";
+import { withoutDemos } from "../shared/state-edits.js";
 import { BootstrapFewShot, type BootstrapFewShotOptions } from "./bootstrap-few-shot.js";
 import { labeledState } from "./labeled-few-shot.js";
 
@@ -123,7 +124,7 @@ export class RandomSearch implements Optimizer {
     };
     const identity = context.trainset.map((_, index) => index);
     const plans: CandidatePlan[] = [
-      { id: "zero-shot", label: "zero-shot", build: async () => emptyDemos(program) },
+      { id: "zero-shot", label: "zero-shot", build: async () => withoutDemos(program.state()) },
       {
         id: "labeled",
         label: `labeled (${maxLabeledDemos} demos)`,
@@ -147,12 +148,4 @@ export class RandomSearch implements Optimizer {
     }
     return plans;
   }
-}
-
-function emptyDemos(program: Module): ProgramState {
-  return Object.fromEntries(
-    program
-      .namedPredictors()
-      .map(([path, predictor]) => [path, { instructions: predictor.instructions, demos: [] }]),
-  );
 }

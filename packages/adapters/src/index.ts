@@ -1,0 +1,4 @@
+export * from "./openai/index.js";
+export * from "./models/index.js";
+export * from "./ax/index.js";
+export * from "./server/index.js";

@@ -1,0 +1,17 @@
+import { type Example, Predict, signature } from "@lathe/core";
+import { z } from "zod";
+
+/** Route a support ticket to a queue and flag urgency. */
+export const Triage = signature(
+  "Route each customer support ticket to the right queue (billing, technical or account) and flag whether it is urgent.",
+)
+  .input("ticket", z.string().describe("the customer's message"))
+  .output("queue", z.enum(["billing", "technical", "account"]).describe("the team that should handle the ticket"))
+  .output("urgent", z.boolean().describe("whether the ticket needs attention today"));
+
+export const triage = new Predict(Triage);
+
+/** Both fields right. */
+export function triageExact(example: Example, prediction: { queue?: unknown; urgent?: unknown }): boolean {
+  return prediction.queue === example.queue && prediction.urgent === example.urgent;
+}

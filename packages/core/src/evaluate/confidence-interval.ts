@@ -14,10 +14,13 @@ export function meanWithInterval(scores: readonly number[]): { mean: number; ci:
   return { mean, ci: { low: mean - margin, high: mean + margin } };
 }
 
-/** The 97.5% quantile of Student's t: exact for 1–2 degrees of freedom, Cornish–Fisher beyond. */
+/** Student's t 97.5% quantiles for 1–10 degrees of freedom, where the expansion below is too coarse. */
+const SMALL_SAMPLE_T = [12.706, 4.303, 3.182, 2.776, 2.571, 2.447, 2.365, 2.306, 2.262, 2.228];
+
+/** The 97.5% quantile of Student's t: tabulated up to 10 degrees of freedom, Cornish–Fisher beyond. */
 export function tQuantile975(degreesOfFreedom: number): number {
-  if (degreesOfFreedom === 1) return 12.706;
-  if (degreesOfFreedom === 2) return 4.303;
+  const tabulated = SMALL_SAMPLE_T[degreesOfFreedom - 1];
+  if (tabulated !== undefined) return tabulated;
   const z = 1.959964;
   const d = degreesOfFreedom;
   return (

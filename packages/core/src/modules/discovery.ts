@@ -40,15 +40,15 @@ function walk(
   visit: (path: string, value: object) => void,
 ): void {
   if (typeof value !== "object" || value === null || seen.has(value)) return;
+  // Containers too, so that a cycle through a plain object or array ends.
+  seen.add(value);
   if (isPredictor(value) && path !== "") {
-    seen.add(value);
     visit(path, value);
     return;
   }
   const recurse = (key: string) =>
     walk((value as Record<string, unknown>)[key], join(path, key), seen, visit);
   if (isModule(value) || path === "") {
-    seen.add(value);
     visit(path, value);
     for (const key of Object.keys(value)) recurse(key);
   } else if (Array.isArray(value)) {

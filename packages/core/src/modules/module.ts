@@ -65,7 +65,12 @@ export abstract class Module<
       );
     }
     for (const [path, predictorState] of Object.entries(state)) {
-      (predictors.get(path) as ConfigurablePredictor).applyState(predictorState);
+      try {
+        (predictors.get(path) as ConfigurablePredictor).applyState(predictorState);
+      } catch (error) {
+        if (!ProgramStateError.isInstance(error)) throw error;
+        throw new ProgramStateError(`invalid state for predictor '${path}': ${error.message}`);
+      }
     }
     return copy;
   }

@@ -132,8 +132,9 @@ export class Predict<S extends AnySignature>
   }
 
   private resolve(overrides: Settings): Settings {
-    const own = Object.fromEntries(Object.entries(this.config).filter(([, value]) => value !== undefined));
-    return { ...getSettings(), ...overrides, ...own };
+    const defined = (values: object) =>
+      Object.fromEntries(Object.entries(values).filter(([, value]) => value !== undefined));
+    return { ...getSettings(), ...defined(overrides), ...defined(this.config) };
   }
 
   private buildRequest(
@@ -163,7 +164,11 @@ export class Predict<S extends AnySignature>
   /** Only the signature's input fields, each checked against its schema. */
   private validateInputs(inputs: InferInputs<S>, path: string): InferInputs<S> {
     if (inputs === null || typeof inputs !== "object") {
-      throw new InvalidInputError(path, "(all)", `must be given as an object, got ${typeof inputs}`);
+      throw new InvalidInputError(
+        path,
+        "(all)",
+        `must be given as an object, got ${inputs === null ? "null" : typeof inputs}`,
+      );
     }
     const picked: Record<string, unknown> = {};
     for (const field of this.signature.inputFields) {

@@ -7,12 +7,12 @@ type Schema = Record<string, unknown>;
  * "42" → 42, "Yes" → true, "Billing." → "billing", a bullet list → string[]. Values that
  * cannot be read are returned as they are, so that validation reports the real problem.
  */
-export function coerceToSchema(value: unknown, schema: Schema): unknown {
+export function coerceToSchema(value: unknown, schema: Schema, fromText = true): unknown {
   const alternatives = (schema.anyOf ?? schema.oneOf) as Schema[] | undefined;
   if (Array.isArray(alternatives)) {
     if (value === null && alternatives.some((option) => option.type === "null")) return null;
     const primary = alternatives.find((option) => option.type !== "null");
-    return primary ? coerceToSchema(value, primary) : value;
+    return primary ? coerceToSchema(value, primary, fromText) : value;
   }
   if (Array.isArray(schema.enum)) return coerceEnum(value, schema.enum);
   switch (schema.type) {
@@ -22,9 +22,11 @@ export function coerceToSchema(value: unknown, schema: Schema): unknown {
     case "boolean":
       return coerceBoolean(value);
     case "string":
-      return typeof value === "number" || typeof value === "boolean" ? String(value) : stripQuotes(value);
+      if (typeof value === "number" || typeof value === "boolean") return String(value);
+      // A JSON string is exactly what the model meant; only text read out of prose is tidied.
+      return fromText ? stripQuotes(value) : value;
     case "array":
-      return coerceArray(value, (schema.items as Schema | undefined) ?? {});
+      return coerceArray(value, (schema.items as Schema | undefined) ?? {}, fromText);
     case "object":
       return typeof value === "string" ? (extractJsonObject(value) ?? value) : value;
     default:
@@ -71,13 +73,13 @@ function coerceEnum(value: unknown, options: readonly unknown[]): unknown {
   return folded.length === 1 ? folded[0] : value;
 }
 
-function coerceArray(value: unknown, items: Schema): unknown {
+function coerceArray(value: unknown, items: Schema, fromText: boolean): unknown {
   let list: unknown = value;
   if (typeof value === "string") {
     const trimmed = value.trim();
     list = trimmed.startsWith("[") ? parseJsonArray(trimmed) : splitList(trimmed);
   }
-  return Array.isArray(list) ? list.map((item) => coerceToSchema(item, items)) : value;
+  return Array.isArray(list) ? list.map((item) => coerceToSchema(item, items, fromText)) : value;
 }
 
 function parseJsonArray(text: string): unknown {

@@ -14,6 +14,10 @@ export function extractJsonObject(text: string): Record<string, unknown> | undef
 }
 
 function* candidates(text: string): Generator<string> {
+  // A reply that is one object as a whole (structured outputs) comes first: a string value in it
+  // may itself hold a code fence, which must not be mistaken for the reply's own fence.
+  const whole = text.trim();
+  if (whole.startsWith("{")) yield whole;
   const fenced = /```[a-zA-Z]*\s*\n?([\s\S]*?)```/.exec(text);
   if (fenced) {
     const inner = balancedObject(fenced[1]!);

@@ -23,6 +23,9 @@ export function parseOutputs(
   const names = signature.outputFields.map((field) => field.name);
   const order: Extraction[] = preferred === "json" ? ["json", "markers"] : ["markers", "json"];
   let firstError: string | undefined;
+  // Once a layout has delivered a field, its value is the model's answer: the whole-text
+  // fallback must not reinterpret the reply (e.g. `{"answer": null}` as the text of an answer).
+  let structured = false;
   for (const extraction of order) {
     const values = extract(extraction, completion, names);
     if (values === undefined) {
@@ -30,12 +33,13 @@ export function parseOutputs(
         extraction === "json" ? "the reply contains no JSON object" : "the reply contains no field markers";
       continue;
     }
-    const result = validate(signature, values);
+    structured ||= names.some((name) => values[name] !== undefined);
+    const result = validate(signature, values, extraction === "markers");
     if (result.success) return result;
     firstError ??= result.error;
   }
-  for (const values of fallbacks(completion, names)) {
-    const result = validate(signature, values);
+  for (const values of fallbacks(completion, names, structured)) {
+    const result = validate(signature, values, true);
     if (result.success) return result;
   }
   return { success: false, error: firstError ?? "the reply could not be read" };
@@ -51,13 +55,14 @@ function extract(
   return sections.size === 0 ? undefined : Object.fromEntries(sections);
 }
 
-function* fallbacks(completion: string, names: readonly string[]): Generator<Extracted> {
+function* fallbacks(completion: string, names: readonly string[], structured: boolean): Generator<Extracted> {
   const labelled = extractLabelledLines(completion, names);
   if (labelled.size > 0) yield Object.fromEntries(labelled);
-  if (names.length === 1) yield { [names[0]!]: unfence(completion) };
+  if (names.length === 1 && !structured) yield { [names[0]!]: unfence(completion) };
 }
 
-function validate(signature: AnySignature, values: Extracted): ParseResult {
+/** `fromText`: values were read out of free text, so strings may be trimmed and unquoted. */
+function validate(signature: AnySignature, values: Extracted, fromText: boolean): ParseResult {
   const coerced: Record<string, unknown> = {};
   const missing: string[] = [];
   for (const field of signature.outputFields) {
@@ -67,7 +72,7 @@ function validate(signature: AnySignature, values: Extracted): ParseResult {
       if (!optional) missing.push(field.name);
       continue;
     }
-    coerced[field.name] = coerceToSchema(raw, fieldJsonSchema(field.schema));
+    coerced[field.name] = coerceToSchema(raw, fieldJsonSchema(field.schema), fromText);
   }
   if (missing.length > 0) {
     return {

@@ -16,3 +16,6 @@ export type { Optimizer, OptimizerContext, OptimizerResult } from "./shared/opti
 export type { ProgressEvent } from "./shared/progress.js";
 export { withDemos, withInstructions, withoutDemos } from "./shared/state-edits.js";
 export { LATHE_VERSION } from "./version.js";
+export { GEPA, type GEPAOptions } from "./gepa/gepa.js";
+export { MetaPrompt, type MetaPromptOptions } from "./metaprompt/metaprompt.js";
+export { OPRO, type OPROOptions } from "./opro/opro.js";

@@ -9,6 +9,18 @@ export {
 } from "./few-shot/bootstrap-few-shot.js";
 export { LabeledFewShot, type LabeledFewShotOptions, labeledState } from "./few-shot/labeled-few-shot.js";
 export { RandomSearch, type RandomSearchOptions } from "./few-shot/random-search.js";
+export { GEPA, type GEPAOptions } from "./gepa/gepa.js";
+export { MetaPrompt, type MetaPromptOptions } from "./metaprompt/metaprompt.js";
+export type { CallEstimate, CallEstimateStep, StepEstimate } from "./mipro/call-estimate.js";
+export { MIPRO } from "./mipro/mipro.js";
+export {
+  defaultNumTrials,
+  MIPRO_AUTO_PRESETS,
+  type MIPROOptions,
+  type MiproAuto,
+} from "./mipro/mipro-options.js";
+export { PROPOSER_TIPS, type TipName } from "./mipro/tips.js";
+export { OPRO, type OPROOptions } from "./opro/opro.js";
 export { askTeacher, type TeacherSampling } from "./shared/ask-teacher.js";
 export type { CandidateRecord } from "./shared/candidate-record.js";
 export { evaluateState, untilBudget } from "./shared/evaluate-state.js";
@@ -16,6 +28,3 @@ export type { Optimizer, OptimizerContext, OptimizerResult } from "./shared/opti
 export type { ProgressEvent } from "./shared/progress.js";
 export { withDemos, withInstructions, withoutDemos } from "./shared/state-edits.js";
 export { LATHE_VERSION } from "./version.js";
-export { GEPA, type GEPAOptions } from "./gepa/gepa.js";
-export { MetaPrompt, type MetaPromptOptions } from "./metaprompt/metaprompt.js";
-export { OPRO, type OPROOptions } from "./opro/opro.js";

@@ -1,23 +1,15 @@
-import { createRng, type Module, type ProgramState, shuffled } from "@lathe/core";
+import type { Module, ProgramState } from "@lathe/core";
 import { type CandidateRecord, candidateRecord } from "../shared/candidate-record.js";
 import { evaluateState, untilBudget } from "../shared/evaluate-state.js";
 import type { Optimizer, OptimizerContext, OptimizerResult } from "../shared/optimizer.js";
-import { withoutDemos } from "../shared/state-edits.js";
-import { BootstrapFewShot, type BootstrapFewShotOptions } from "./bootstrap-few-shot.js";
-import { labeledState } from "./labeled-few-shot.js";
+import type { BootstrapFewShotOptions } from "./bootstrap-few-shot.js";
+import { type DemoSetPlan, demoSetPlans } from "./demo-set-plans.js";
 
 export interface RandomSearchOptions extends Omit<BootstrapFewShotOptions, "teacherProgram"> {
   /** Seeded shuffled bootstrap candidates, besides the three fixed ones. @default 16 */
   readonly numCandidates?: number;
   /** Stop once a candidate's validation mean reaches this. */
   readonly stopAtScore?: number;
-}
-
-/** A candidate demo set to try: how to build it and what to call it. */
-interface CandidatePlan {
-  readonly id: string;
-  readonly label: string;
-  readonly build: () => Promise<ProgramState>;
 }
 
 const WAVE = 4;
@@ -105,47 +97,19 @@ export class RandomSearch implements Optimizer {
     return { state: best.state, candidates: records, notes };
   }
 
-  private plans(program: Module, context: OptimizerContext): CandidatePlan[] {
+  private plans(program: Module, context: OptimizerContext): DemoSetPlan[] {
     const {
       numCandidates = 16,
       maxBootstrappedDemos = 4,
       maxLabeledDemos = 16,
       stopAtScore: _stop,
-      ...bootstrapOptions
+      ...bootstrap
     } = this.options;
-    const bootstrap = (maxDemos: number, order: readonly number[]) => async () => {
-      const optimizer = new BootstrapFewShot({
-        ...bootstrapOptions,
-        maxBootstrappedDemos: maxDemos,
-        maxLabeledDemos,
-      });
-      const trainset = order.map((index) => context.trainset[index]!);
-      return (await optimizer.bootstrap(program, trainset, context)).state;
-    };
-    const identity = context.trainset.map((_, index) => index);
-    const plans: CandidatePlan[] = [
-      { id: "zero-shot", label: "zero-shot", build: async () => withoutDemos(program.state()) },
-      {
-        id: "labeled",
-        label: `labeled (${maxLabeledDemos} demos)`,
-        build: async () => labeledState(program, context.trainset, maxLabeledDemos, context.seed),
-      },
-      {
-        id: "bootstrap",
-        label: `bootstrap (unshuffled, ${maxBootstrappedDemos} demos)`,
-        build: bootstrap(maxBootstrappedDemos, identity),
-      },
-    ];
-    for (let index = 0; index < numCandidates; index++) {
-      const rng = createRng(context.seed).fork(`random-search:${index}`);
-      const order = shuffled(identity, rng);
-      const demos = rng.int(1, Math.max(1, maxBootstrappedDemos));
-      plans.push({
-        id: `shuffled-${index}`,
-        label: `bootstrap (shuffle ${index}, ${demos} demos)`,
-        build: bootstrap(demos, order),
-      });
-    }
-    return plans;
+    return demoSetPlans(program, context, {
+      maxBootstrappedDemos,
+      maxLabeledDemos,
+      shuffles: numCandidates,
+      bootstrap,
+    });
   }
 }

@@ -1,8 +1,11 @@
-import { createRng, type Module, type ProgramState, shuffled } from "@lathe/core";
-import { BootstrapFewShot } from "../few-shot/bootstrap-few-shot.js";
-import { labeledState } from "../few-shot/labeled-few-shot.js";
+import type { Module, ProgramState } from "@lathe/core";
+import {
+  type DemoSetPlan,
+  type DemoSetPlanOptions,
+  demoSetCount,
+  demoSetPlans,
+} from "../few-shot/demo-set-plans.js";
 import type { OptimizerContext } from "../shared/optimizer.js";
-import { withoutDemos } from "../shared/state-edits.js";
 import type { ResolvedMiproOptions } from "./mipro-options.js";
 
 /** One demo set for every predictor; the search picks a candidate's demos per predictor. */
@@ -11,12 +14,6 @@ export interface DemoCandidate {
   readonly id: string;
   readonly label: string;
   readonly state: ProgramState;
-}
-
-interface DemoPlan {
-  readonly id: string;
-  readonly label: string;
-  readonly build: () => Promise<ProgramState>;
 }
 
 type DemoOptions = Pick<
@@ -43,65 +40,27 @@ export async function buildDemoCandidates(
 
 /** How many demo-set candidates `buildDemoCandidates` makes, without building them. */
 export function demoPlanCount(program: Module, options: DemoOptions): { bootstraps: number; total: number } {
-  const current = hasDemos(program) ? 1 : 0;
-  const fixed = [true, options.maxLabeledDemos > 0, options.maxBootstrappedDemos > 0];
-  let total = 0;
-  let bootstraps = 0;
-  for (let slot = 0; slot < options.numCandidates; slot++) {
-    const usable = slot < fixed.length ? fixed[slot]! : options.maxBootstrappedDemos > 0;
-    if (!usable) continue;
-    total++;
-    if (slot >= 2) bootstraps++;
-  }
-  return { bootstraps, total: total + current };
+  const { total, bootstraps } = demoSetCount(setOptions(options), options.numCandidates);
+  return { bootstraps, total: total + (hasDemos(program) ? 1 : 0) };
 }
 
-function demoPlans(program: Module, context: OptimizerContext, options: DemoOptions): DemoPlan[] {
-  const { numCandidates, maxBootstrappedDemos, maxLabeledDemos } = options;
-  const bootstrap = (maxDemos: number, order: readonly number[]) => async () => {
-    const optimizer = new BootstrapFewShot({
-      ...options.bootstrap,
-      maxBootstrappedDemos: maxDemos,
-      maxLabeledDemos,
-    });
-    const trainset = order.map((index) => context.trainset[index]!);
-    return (await optimizer.bootstrap(program, trainset, context)).state;
+/** RandomSearch's demo sets, `numCandidates` in all, after the program's own demos if it has any. */
+function demoPlans(program: Module, context: OptimizerContext, options: DemoOptions): DemoSetPlan[] {
+  const current: DemoSetPlan[] = hasDemos(program)
+    ? [{ id: "current", label: "current demos", bootstraps: false, build: async () => program.state() }]
+    : [];
+  return [...current, ...demoSetPlans(program, context, setOptions(options)).slice(0, options.numCandidates)];
+}
+
+function setOptions(options: DemoOptions): DemoSetPlanOptions {
+  const { maxBootstrappedDemos, maxLabeledDemos, bootstrap } = options;
+  // The three fixed sets count towards numCandidates; the rest are seeded shuffles.
+  return {
+    maxBootstrappedDemos,
+    maxLabeledDemos,
+    bootstrap,
+    shuffles: Math.max(0, options.numCandidates - 3),
   };
-  const identity = context.trainset.map((_, index) => index);
-  const plans: DemoPlan[] = [];
-  if (hasDemos(program)) {
-    plans.push({ id: "current", label: "current demos", build: async () => program.state() });
-  }
-  const slots: Array<DemoPlan | undefined> = [
-    { id: "zero-shot", label: "zero-shot", build: async () => withoutDemos(program.state()) },
-    maxLabeledDemos > 0
-      ? {
-          id: "labeled",
-          label: `labeled (${maxLabeledDemos} demos)`,
-          build: async () => labeledState(program, context.trainset, maxLabeledDemos, context.seed),
-        }
-      : undefined,
-    maxBootstrappedDemos > 0
-      ? {
-          id: "bootstrap",
-          label: `bootstrap (unshuffled, ${maxBootstrappedDemos} demos)`,
-          build: bootstrap(maxBootstrappedDemos, identity),
-        }
-      : undefined,
-  ];
-  for (let index = 0; index + 3 < numCandidates && maxBootstrappedDemos > 0; index++) {
-    // The same draws as RandomSearch's shuffles, so both search the same demo sets on a seed.
-    const rng = createRng(context.seed).fork(`random-search:${index}`);
-    const order = shuffled(identity, rng);
-    const demos = rng.int(1, maxBootstrappedDemos);
-    slots.push({
-      id: `shuffled-${index}`,
-      label: `bootstrap (shuffle ${index}, ${demos} demos)`,
-      build: bootstrap(demos, order),
-    });
-  }
-  for (const plan of slots.slice(0, numCandidates)) if (plan) plans.push(plan);
-  return plans;
 }
 
 function hasDemos(program: Module): boolean {

@@ -35,6 +35,7 @@ export {
   type MockLanguageModelOptions,
   type MockResponse,
 } from "./lm/mock-language-model.js";
+export * from "./meta/index.js";
 export * from "./modules/index.js";
 export { createRng, hashString, type Rng } from "./random/rng.js";
 export { sample, shuffled } from "./random/shuffle.js";

@@ -3,7 +3,15 @@
 // it back the way production code would.
 import { join } from "node:path";
 import { resolveModel } from "@lathe/adapters";
-import { artifactSettings, DiskCache, loadArtifact, loadJsonl, Predict, saveArtifact, withSettings } from "@lathe/core";
+import {
+  artifactSettings,
+  DiskCache,
+  loadArtifact,
+  loadJsonl,
+  Predict,
+  saveArtifact,
+  withSettings,
+} from "@lathe/core";
 import { compile, RandomSearch } from "@lathe/optimizers";
 import { Triage, triage, triageExact } from "../triage/program.js";
 
@@ -15,7 +23,9 @@ const [trainset, valset] = await Promise.all([
 ]);
 
 const student = resolveModel("sim/small");
-console.log(`Compiling triage for ${student.provider}/${student.modelId}: ${trainset.length} train, ${valset.length} validation examples`);
+console.log(
+  `Compiling triage for ${student.provider}/${student.modelId}: ${trainset.length} train, ${valset.length} validation examples`,
+);
 const { artifact, report } = await compile(triage, {
   optimizer: new RandomSearch({ numCandidates: 6, maxBootstrappedDemos: 4, maxLabeledDemos: 8 }),
   trainset,
@@ -27,7 +37,8 @@ const { artifact, report } = await compile(triage, {
   concurrency: 16,
   cache: new DiskCache({ directory: join(".lathe", "cache") }),
   onProgress: (event) => {
-    if (event.phase === "candidate") console.log(`  candidate ${event.completed}/${event.total}  ${event.message ?? ""}`);
+    if (event.phase === "candidate")
+      console.log(`  candidate ${event.completed}/${event.total}  ${event.message ?? ""}`);
   },
 });
 
@@ -38,7 +49,9 @@ console.log();
 console.log(score("baseline", report.baseline));
 console.log(score("compiled", report.final));
 const usage = report.usage.total;
-console.log(`LM calls: ${usage.calls} made, ${usage.cacheHits} from cache; ${(report.durationMs / 1000).toFixed(1)} s`);
+console.log(
+  `LM calls: ${usage.calls} made, ${usage.cacheHits} from cache; ${(report.durationMs / 1000).toFixed(1)} s`,
+);
 
 const path = join(out, "triage.artifact.json");
 await saveArtifact(path, artifact);
@@ -47,5 +60,7 @@ console.log(`Artifact: ${path} (content hash ${artifact.contentHash.slice(0, 12)
 // Production: load the artifact into a fresh program; no optimizer code involved.
 const loaded = new Predict(Triage).load(await loadArtifact(path));
 const ticket = "Our whole team cannot log in since this morning and I need a refund for the downtime.";
-const answer = await withSettings({ lm: student, ...artifactSettings(artifact) }, () => loaded.call({ ticket }));
+const answer = await withSettings({ lm: student, ...artifactSettings(artifact) }, () =>
+  loaded.call({ ticket }),
+);
 console.log(`Loaded artifact answers ${JSON.stringify(answer)} for: "${ticket}"`);

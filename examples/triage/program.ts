@@ -6,7 +6,10 @@ export const Triage = signature(
   "Route each customer support ticket to the right queue (billing, technical or account) and flag whether it is urgent.",
 )
   .input("ticket", z.string().describe("the customer's message"))
-  .output("queue", z.enum(["billing", "technical", "account"]).describe("the team that should handle the ticket"))
+  .output(
+    "queue",
+    z.enum(["billing", "technical", "account"]).describe("the team that should handle the ticket"),
+  )
   .output("urgent", z.boolean().describe("whether the ticket needs attention today"));
 
 export const triage = new Predict(Triage);

@@ -31,7 +31,8 @@ describe("the sim over OpenAI-compatible HTTP", () => {
 
   beforeAll(async () => {
     server = await startModelServer({
-      model: (modelId) => (["small", "medium", "large"].includes(modelId) ? createSimModel(modelId) : undefined),
+      model: (modelId) =>
+        ["small", "medium", "large"].includes(modelId) ? createSimModel(modelId) : undefined,
       modelIds: ["small", "medium", "large"],
       apiKey: "sk-test-sim",
     });
@@ -41,17 +42,26 @@ describe("the sim over OpenAI-compatible HTTP", () => {
   });
 
   const overHttp = () =>
-    createOpenAICompatible({ modelId: "small", baseURL: server.url, apiKey: "sk-test-sim", provider: "sim-http" });
+    createOpenAICompatible({
+      modelId: "small",
+      baseURL: server.url,
+      apiKey: "sk-test-sim",
+      provider: "sim-http",
+    });
 
   it.each([
     ["JsonAdapter (structured outputs)", new JsonAdapter()],
     ["ChatAdapter (field markers)", new ChatAdapter()],
   ])("the openai client gets the in-process sim's predictions with the %s", async (_name, adapter) => {
     const program = new Predict(Triage);
-    const local = await evaluate(program, examples, exact, { settings: { lm: createSimModel("small"), adapter } });
+    const local = await evaluate(program, examples, exact, {
+      settings: { lm: createSimModel("small"), adapter },
+    });
     const remote = await evaluate(program, examples, exact, { settings: { lm: overHttp(), adapter } });
     expect(remote.errors).toBe(0);
-    expect(remote.results.map((result) => result.prediction)).toEqual(local.results.map((result) => result.prediction));
+    expect(remote.results.map((result) => result.prediction)).toEqual(
+      local.results.map((result) => result.prediction),
+    );
     expect(remote.mean).toBe(local.mean);
     expect(remote.usage.total.calls).toBe(examples.length);
   });
@@ -59,7 +69,12 @@ describe("the sim over OpenAI-compatible HTTP", () => {
   it("streams a completion as server-sent events to the openai client", async () => {
     const client = new OpenAI({ baseURL: server.url, apiKey: "sk-test-sim" });
     const messages = new Predict(Triage).format({ ticket: examples[0]!.ticket as string });
-    const stream = await client.chat.completions.create({ model: "small", messages, temperature: 0, stream: true });
+    const stream = await client.chat.completions.create({
+      model: "small",
+      messages,
+      temperature: 0,
+      stream: true,
+    });
     let text = "";
     for await (const chunk of stream) text += chunk.choices[0]?.delta.content ?? "";
     const direct = await createSimModel("small").doGenerate({ messages, temperature: 0 });
@@ -75,11 +90,15 @@ describe("the sim over OpenAI-compatible HTTP", () => {
     });
     const lm = axLanguageModel(service, { model: "small" });
     const program = new Predict(Triage);
-    const viaAx = await evaluate(program, examples.slice(0, 8), exact, { settings: { lm, adapter: new ChatAdapter() } });
+    const viaAx = await evaluate(program, examples.slice(0, 8), exact, {
+      settings: { lm, adapter: new ChatAdapter() },
+    });
     const local = await evaluate(program, examples.slice(0, 8), exact, {
       settings: { lm: createSimModel("small"), adapter: new ChatAdapter() },
     });
     expect(viaAx.errors).toBe(0);
-    expect(viaAx.results.map((result) => result.prediction)).toEqual(local.results.map((result) => result.prediction));
+    expect(viaAx.results.map((result) => result.prediction)).toEqual(
+      local.results.map((result) => result.prediction),
+    );
   });
 });

@@ -155,7 +155,9 @@ describe("Module.withState", () => {
     const error = errorOf(() =>
       new Program().withState({ draft: { instructions: "", demos: [demo] } } as never),
     );
-    expect(error.message).toBe("invalid state for predictor 'draft': every demo must be an object of field values");
+    expect(error.message).toBe(
+      "invalid state for predictor 'draft': every demo must be an object of field values",
+    );
   });
 
   it("a root Predict is configured under `self`", () => {

@@ -108,9 +108,9 @@ describe("resolveModel", () => {
     expect(UnknownModelError.isInstance(unknown)).toBe(true);
     expect(unknown).toMatchObject({
       modelString: "anthropic/claude",
-      knownProviders: ["ollama", "openai", "openai-compatible"],
+      knownProviders: ["ollama", "openai", "openai-compatible", "sim"],
     });
-    expect(String(unknown)).toContain("ollama, openai, openai-compatible");
+    expect(String(unknown)).toContain("ollama, openai, openai-compatible, sim");
     const malformed = thrown(() => resolveModel("gpt-4o"));
     expect(UnknownModelError.isInstance(malformed)).toBe(true);
     expect(String(malformed)).toContain('"gpt-4o" is not a model string');
@@ -118,19 +118,19 @@ describe("resolveModel", () => {
 
   it("accepts new providers through registerProvider, and forgets them when unregistered", () => {
     const unregister = registerProvider(
-      "sim",
+      "custom",
       (modelId, options) =>
-        new MockLanguageModel({ provider: "sim", modelId, responses: String(options.seed ?? "none") }),
+        new MockLanguageModel({ provider: "custom", modelId, responses: String(options.seed ?? "none") }),
     );
     try {
-      expect(resolveModel("sim/small", { seed: 3 })).toMatchObject({ provider: "sim", modelId: "small" });
+      expect(resolveModel("custom/small", { seed: 3 })).toMatchObject({ provider: "custom", modelId: "small" });
       expect(String(thrown(() => resolveModel("nope/x")))).toContain(
-        "ollama, openai, openai-compatible, sim",
+        "custom, ollama, openai, openai-compatible, sim",
       );
     } finally {
       unregister();
     }
-    expect(UnknownModelError.isInstance(thrown(() => resolveModel("sim/small")))).toBe(true);
+    expect(UnknownModelError.isInstance(thrown(() => resolveModel("custom/small")))).toBe(true);
   });
 
   it("keeps separate registries independent", () => {

@@ -53,6 +53,8 @@ export const artifactSchema = z.strictObject({
     metric: z.string(),
     baseline: score,
     final: score,
+    /** Scores on held-out examples no optimizer saw, when a testset was given. */
+    heldOut: z.object({ size: z.number(), hash: z.string(), baseline: score, final: score }).optional(),
     usage: z.object({ total: logicalUsage, byRole: z.record(z.string(), logicalUsage) }),
     notes: z.array(z.string()),
     versions: z.object({ lathe: z.string(), node: z.string() }),

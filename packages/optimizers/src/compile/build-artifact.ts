@@ -32,6 +32,7 @@ export interface ArtifactInput {
   readonly metric: string;
   readonly baseline: EvaluationResult;
   readonly final: EvaluationResult;
+  readonly heldOut?: { examples: readonly Example[]; baseline: EvaluationResult; final: EvaluationResult };
   readonly usage: UsageSummary;
   readonly notes: readonly string[];
   readonly durationMs: number;
@@ -74,6 +75,16 @@ export function buildArtifact(input: ArtifactInput): Artifact {
       metric: input.metric,
       baseline: score(input.baseline),
       final: score(input.final),
+      ...(input.heldOut
+        ? {
+            heldOut: {
+              size: input.heldOut.examples.length,
+              hash: datasetHash(input.heldOut.examples),
+              baseline: score(input.heldOut.baseline),
+              final: score(input.heldOut.final),
+            },
+          }
+        : {}),
       usage: {
         total: logicalUsage(input.usage.total),
         byRole: Object.fromEntries(

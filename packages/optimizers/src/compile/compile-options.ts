@@ -8,6 +8,11 @@ export interface CompileOptions {
   readonly trainset: readonly Example[];
   /** Validation examples for choosing and reporting. @default the trainset (scores are then optimistic) */
   readonly valset?: readonly Example[];
+  /**
+   * Held-out examples that no optimizer sees: the baseline and the compiled program are scored
+   * on them after the choice is made, so the reported gain is not inflated by selection.
+   */
+  readonly testset?: readonly Example[];
   readonly metric: Metric;
   /** Shown in the artifact and report. @default the metric function's name */
   readonly metricName?: string;

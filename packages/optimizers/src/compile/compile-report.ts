@@ -14,6 +14,17 @@ export interface CompileReport {
     readonly mean: number;
     readonly ci: { readonly low: number; readonly high: number };
   };
+  /** Baseline and compiled program on the held-out testset, when one was given. */
+  readonly heldOut?: {
+    readonly size: number;
+    readonly hash: string;
+    readonly baseline: ArtifactScore;
+    readonly final: ArtifactScore;
+    readonly improvement: {
+      readonly mean: number;
+      readonly ci: { readonly low: number; readonly high: number };
+    };
+  };
   readonly candidates: readonly CandidateRecord[];
   /** Best validation score after each candidate, in order. */
   readonly trajectory: readonly number[];

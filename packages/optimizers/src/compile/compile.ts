@@ -5,6 +5,7 @@ import {
   ChatAdapter,
   DiskCache,
   type EvaluationResult,
+  type Example,
   evaluate,
   JsonAdapter,
   LatheError,
@@ -75,8 +76,8 @@ export async function compile<P extends Module>(
     teacher,
     ...(options.onProgress ? { onProgress: options.onProgress } : {}),
   };
-  const run = (state: ProgramState, phase: string) =>
-    evaluate(program.withState(state), valset, options.metric, {
+  const run = (state: ProgramState, phase: string, examples = valset) =>
+    evaluate(program.withState(state), examples, options.metric, {
       concurrency: context.concurrency,
       settings: student,
       onProgress: (progress) =>
@@ -95,6 +96,9 @@ export async function compile<P extends Module>(
     if (result.details) details[optimizer.name] = result.details;
   }
   const final = await finalScore(run, state, baseline, notes);
+  const heldOut = options.testset
+    ? await scoreHeldOut(run, program.state(), state, options.testset, notes)
+    : undefined;
   const stoppedByBudget = notes.some((note) => note.includes("budget"));
   const durationMs = performance.now() - started;
   const programName = options.programName ?? program.constructor.name;
@@ -118,6 +122,7 @@ export async function compile<P extends Module>(
     metric: options.metricName ?? (options.metric.name || "metric"),
     baseline,
     final: final.evaluation,
+    ...(heldOut ? { heldOut: { examples: options.testset!, ...heldOut } } : {}),
     usage: summary,
     notes,
     durationMs,
@@ -128,6 +133,11 @@ export async function compile<P extends Module>(
     baseline: artifact.compile.baseline,
     final: artifact.compile.final,
     improvement: improvement(final.evaluation, baseline),
+    ...(heldOut && artifact.compile.heldOut
+      ? {
+          heldOut: { ...artifact.compile.heldOut, improvement: improvement(heldOut.final, heldOut.baseline) },
+        }
+      : {}),
     candidates,
     trajectory: trajectory(candidates),
     usage: summary,
@@ -168,6 +178,23 @@ async function finalScore(
   }
 }
 
+/** Scores the uncompiled and the compiled program on examples the optimizers never saw. */
+async function scoreHeldOut(
+  run: (state: ProgramState, phase: string, examples: readonly Example[]) => Promise<EvaluationResult>,
+  original: ProgramState,
+  compiled: ProgramState,
+  testset: readonly Example[],
+  notes: string[],
+): Promise<{ baseline: EvaluationResult; final: EvaluationResult } | undefined> {
+  try {
+    return { baseline: await run(original, "test", testset), final: await run(compiled, "test", testset) };
+  } catch (error) {
+    if (!BudgetExceededError.isInstance(error)) throw error;
+    notes.push(`held-out evaluation skipped: ${error.message}`);
+    return undefined;
+  }
+}
+
 function improvement(final: EvaluationResult, baseline: EvaluationResult): CompileReport["improvement"] {
   if (final.scores.length !== baseline.scores.length)
     return { mean: final.mean - baseline.mean, ci: { low: Number.NaN, high: Number.NaN } };
@@ -189,6 +216,8 @@ function validate(options: CompileOptions): void {
     throw problem("compile needs { metric }: a function (example, prediction) => score");
   if (!options.trainset || options.trainset.length === 0)
     throw problem("the trainset is empty; give compile at least one example");
+  if (options.testset && options.testset.length === 0)
+    throw problem("the testset is empty; omit it or add examples");
   if (options.valset && options.valset.length === 0)
     throw problem("the valset is empty; omit it to use the trainset, or add examples");
   const optimizers = Array.isArray(options.optimizer) ? options.optimizer : [options.optimizer];

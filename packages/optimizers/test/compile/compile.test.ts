@@ -177,6 +177,33 @@ describe("compile", () => {
     expect(() => new Predict(Reverse).load(artifact)).not.toThrow();
   });
 
+  it("scores baseline and compiled program on a held-out testset the optimizers never see", async () => {
+    const lm = reverseModel();
+    const testset = reverseExamples(60).slice(40);
+    const { report, artifact } = await compile(new Predict(Reverse), {
+      optimizer: new BootstrapFewShot({ maxBootstrappedDemos: 2, maxLabeledDemos: 2 }),
+      trainset,
+      valset,
+      testset,
+      metric: exactAnswer,
+      lm,
+      cache: false,
+    });
+    const testQuestions = new Set(testset.map((example) => example.question));
+    const anywhere = (question: unknown) =>
+      lm.calls.filter((call) => call.messages.some((message) => message.content.includes(`${question}`)));
+    // Each test question is asked exactly twice (uncompiled and compiled) and never shown as a demo.
+    for (const question of testQuestions) expect(anywhere(question)).toHaveLength(2);
+    expect(artifact.compile.heldOut).toMatchObject({
+      size: 20,
+      baseline: { mean: 0, count: 20 },
+      final: { mean: 1, count: 20 },
+    });
+    expect(report.heldOut?.improvement.mean).toBe(1);
+    expect(artifact.compile.valset.hash).not.toBe(artifact.compile.heldOut?.hash);
+    expect(parseArtifact(artifact).compile.heldOut?.size).toBe(20);
+  });
+
   it("explains bad options in one line", async () => {
     const base = { optimizer: new BootstrapFewShot(), metric: exactAnswer, lm: reverseModel() };
     await expect(compile(new Predict(Reverse), { ...base, trainset: [] })).rejects.toThrow(

@@ -29,7 +29,8 @@ export async function untilBudget<T>(step: () => Promise<T>, notes: string[]): P
     return await step();
   } catch (error) {
     if (!BudgetExceededError.isInstance(error)) throw error;
-    if (!notes.includes(error.message)) notes.push(`stopped early: ${error.message}`);
+    const note = `stopped early: ${error.message}`;
+    if (!notes.includes(note)) notes.push(note);
     return undefined;
   }
 }

@@ -112,6 +112,8 @@ describe("compile", () => {
     expect(lm.calls.length).toBeLessThanOrEqual(60);
     expect(report.stoppedByBudget).toBe(true);
     expect(report.notes.join("\n")).toMatch(/budget of 60 calls reached/);
+    // Said once, however many candidates hit the cap.
+    expect(report.notes.filter((note) => note.startsWith("random: stopped early: budget"))).toHaveLength(1);
     expect(artifact.compile.notes.join("\n")).toMatch(/budget/);
   });
 

@@ -1,5 +1,13 @@
 export * from "./adapters/index.js";
 export * from "./artifact/index.js";
+export type {
+  DemoAtPath,
+  FieldsMatch,
+  PredictorKeys,
+  SignatureAtPath,
+  TypedArtifact,
+  ValueAtPath,
+} from "./artifact/typed-artifact.js";
 export { Budget, type BudgetLimits, type BudgetSpent } from "./budget/budget.js";
 export { BudgetExceededError, type BudgetLimitKind } from "./budget/budget-exceeded-error.js";
 export { DEFAULT_PRICES, estimateCost, type ModelPrice } from "./budget/prices.js";

@@ -3,6 +3,13 @@ export { type CompileResult, compile } from "./compile/compile.js";
 export type { CompileOptions } from "./compile/compile-options.js";
 export type { CompileReport } from "./compile/compile-report.js";
 export {
+  type EmitModuleOptions,
+  type EmittedProgram,
+  emitModule,
+  importSpecifier,
+  renderModule,
+} from "./emit/emit-module.js";
+export {
   BootstrapFewShot,
   type BootstrapFewShotOptions,
   type BootstrapOutcome,
@@ -21,6 +28,11 @@ export {
 } from "./mipro/mipro-options.js";
 export { PROPOSER_TIPS, type TipName } from "./mipro/tips.js";
 export { OPRO, type OPROOptions } from "./opro/opro.js";
+export { escapeHtml } from "./report/escape-html.js";
+export { renderReportHtml } from "./report/render-html.js";
+export { renderReportMarkdown } from "./report/render-markdown.js";
+export type { RunReportInput } from "./report/run-report-input.js";
+export { type RunReportPaths, runReportPaths, writeRunReport } from "./report/write-run-report.js";
 export { askTeacher, type TeacherSampling } from "./shared/ask-teacher.js";
 export type { CandidateRecord } from "./shared/candidate-record.js";
 export { evaluateState, untilBudget } from "./shared/evaluate-state.js";

@@ -1,4 +1,4 @@
-import { type Example, Predict, signature } from "@lathe/core";
+import { type Example, type MetricResult, Predict, signature } from "@lathe/core";
 import { z } from "zod";
 
 /** Route a support ticket to a queue and flag urgency. */
@@ -17,4 +17,23 @@ export const triage = new Predict(Triage);
 /** Both fields right. */
 export function triageExact(example: Example, prediction: { queue?: unknown; urgent?: unknown }): boolean {
   return prediction.queue === example.queue && prediction.urgent === example.urgent;
+}
+
+/**
+ * Both fields right (1) or not (0), with feedback naming each wrong field in the form
+ * `queue: expected "billing", got "technical"`; the reflective optimizers (GEPA, MetaPrompt) read it.
+ */
+export function triageFeedback(
+  example: Example,
+  prediction: { queue?: unknown; urgent?: unknown },
+): MetricResult {
+  const wrong = (["queue", "urgent"] as const).filter((field) => prediction[field] !== example[field]);
+  if (wrong.length === 0) return { score: 1 };
+  const feedback = wrong
+    .map(
+      (field) =>
+        `${field}: expected ${JSON.stringify(example[field])}, got ${JSON.stringify(prediction[field] ?? null)}`,
+    )
+    .join("; ");
+  return { score: 0, feedback };
 }

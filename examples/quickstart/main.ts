@@ -12,14 +12,15 @@ import {
   saveArtifact,
   withSettings,
 } from "@lathe/core";
-import { compile, RandomSearch } from "@lathe/optimizers";
+import { compile, MIPRO } from "@lathe/optimizers";
 import { Triage, triage, triageExact } from "../triage/program.js";
 
 const data = join(import.meta.dirname, "..", "triage", "data");
 const out = join(".lathe", "quickstart");
-const [trainset, valset] = await Promise.all([
+const [trainset, valset, testset] = await Promise.all([
   loadJsonl(join(data, "train.jsonl"), { signature: Triage }),
   loadJsonl(join(data, "dev.jsonl"), { signature: Triage }),
+  loadJsonl(join(data, "test.jsonl"), { signature: Triage }),
 ]);
 
 const student = resolveModel("sim/small");
@@ -27,27 +28,34 @@ console.log(
   `Compiling triage for ${student.provider}/${student.modelId}: ${trainset.length} train, ${valset.length} validation examples`,
 );
 const { artifact, report } = await compile(triage, {
-  optimizer: new RandomSearch({ numCandidates: 6, maxBootstrappedDemos: 4, maxLabeledDemos: 8 }),
+  // Proposes instructions with the teacher (grounded in the data and in program.ts), then
+  // searches instruction x demo-set combinations with a seeded TPE.
+  optimizer: new MIPRO({
+    auto: "light",
+    programSource: join(import.meta.dirname, "..", "triage", "program.ts"),
+  }),
   trainset,
   valset,
+  testset,
   metric: triageExact,
   lm: student,
   teacher: resolveModel("sim/large"),
   seed: 1,
   concurrency: 16,
   cache: new DiskCache({ directory: join(".lathe", "cache") }),
-  onProgress: (event) => {
-    if (event.phase === "candidate")
-      console.log(`  candidate ${event.completed}/${event.total}  ${event.message ?? ""}`);
-  },
 });
 
 const percent = (value: number) => `${(100 * value).toFixed(1)}%`;
 const score = (name: string, { mean, ci }: { mean: number; ci: { low: number; high: number } }) =>
   `${name.padEnd(10)} ${percent(mean).padStart(6)}  (95% CI ${percent(ci.low)} – ${percent(ci.high)})`;
-console.log();
+console.log(`\nValidation (${report.baseline.count} examples, used to choose):`);
 console.log(score("baseline", report.baseline));
 console.log(score("compiled", report.final));
+if (report.heldOut) {
+  console.log(`Held-out test (${report.heldOut.size} examples, never seen while compiling):`);
+  console.log(score("baseline", report.heldOut.baseline));
+  console.log(score("compiled", report.heldOut.final));
+}
 const usage = report.usage.total;
 console.log(
   `LM calls: ${usage.calls} made, ${usage.cacheHits} from cache; ${(report.durationMs / 1000).toFixed(1)} s`,

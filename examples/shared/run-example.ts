@@ -4,10 +4,8 @@
 import { join } from "node:path";
 import { resolveModel } from "@lathe/adapters";
 import {
-  artifactSettings,
   DiskCache,
   type Example,
-  evaluate,
   type LanguageModel,
   loadArtifact,
   type Metric,
@@ -23,7 +21,7 @@ export interface RunExampleOptions<P extends Module> {
   readonly optimizer: Optimizer | readonly Optimizer[];
   readonly trainset: readonly Example[];
   readonly valset: readonly Example[];
-  /** Held-out examples scored once, after compiling. */
+  /** Held-out examples scored once, after compiling (compile's `testset`: no optimizer sees them). */
   readonly testset: readonly Example[];
   // biome-ignore lint/suspicious/noExplicitAny: metrics are typed by each program's outputs
   readonly metric: Metric<any>;
@@ -52,6 +50,7 @@ export async function runExample<P extends Module>(options: RunExampleOptions<P>
     optimizer: options.optimizer,
     trainset: options.trainset,
     valset: options.valset,
+    testset: options.testset,
     metric: options.metric,
     lm,
     teacher,
@@ -65,13 +64,11 @@ export async function runExample<P extends Module>(options: RunExampleOptions<P>
   console.log(line("compiled", report.final));
 
   // The test split took no part in compiling: this is the number to quote.
-  const settings = { lm, cache, ...artifactSettings(artifact) };
-  const concurrency = options.concurrency ?? 16;
-  const before = await evaluate(options.program, options.testset, options.metric, { settings, concurrency });
-  const after = await evaluate(result.program, options.testset, options.metric, { settings, concurrency });
-  console.log(`Held-out test (${options.testset.length} examples):`);
-  console.log(line("baseline", before));
-  console.log(line("compiled", after));
+  if (report.heldOut) {
+    console.log(`Held-out test (${report.heldOut.size} examples):`);
+    console.log(line("baseline", report.heldOut.baseline));
+    console.log(line("compiled", report.heldOut.final));
+  }
   const usage = report.usage.total;
   console.log(
     `LM calls: ${usage.calls} made, ${usage.cacheHits} from cache; compiled in ${(report.durationMs / 1000).toFixed(1)} s`,

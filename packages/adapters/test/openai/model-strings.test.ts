@@ -123,7 +123,10 @@ describe("resolveModel", () => {
         new MockLanguageModel({ provider: "custom", modelId, responses: String(options.seed ?? "none") }),
     );
     try {
-      expect(resolveModel("custom/small", { seed: 3 })).toMatchObject({ provider: "custom", modelId: "small" });
+      expect(resolveModel("custom/small", { seed: 3 })).toMatchObject({
+        provider: "custom",
+        modelId: "small",
+      });
       expect(String(thrown(() => resolveModel("nope/x")))).toContain(
         "custom, ollama, openai, openai-compatible, sim",
       );

@@ -30,6 +30,7 @@ export class FaultPlanner {
       [options.resetRate ?? 0, () => ({ kind: "reset" })],
       [options.lengthRate ?? 0, () => ({ kind: "length" })],
       [options.emptyChoicesRate ?? 0, () => ({ kind: "empty-choices" })],
+      [options.invalidJsonRate ?? 0, () => ({ kind: "invalid-json" })],
     ];
     const total = this.rates.reduce((sum, [rate]) => sum + rate, 0);
     if (this.rates.some(([rate]) => rate < 0) || total > 1) {

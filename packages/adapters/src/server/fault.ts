@@ -6,6 +6,7 @@
  * - `reset`: send the headers and part of the body, then destroy the socket.
  * - `length`: truncate the text and report `finish_reason: "length"`.
  * - `empty-choices`: a 200 with `choices: []`.
+ * - `invalid-json`: a 200 whose body is not JSON (cut in half, with a matching length).
  * - `delay`: wait `ms` more before answering normally.
  */
 export type Fault =
@@ -14,6 +15,7 @@ export type Fault =
   | { readonly kind: "reset" }
   | { readonly kind: "length" }
   | { readonly kind: "empty-choices" }
+  | { readonly kind: "invalid-json" }
   | { readonly kind: "delay"; readonly ms: number };
 
 export type FaultKind = Fault["kind"];

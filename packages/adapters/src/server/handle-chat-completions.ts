@@ -107,6 +107,7 @@ export async function handleChatCompletions(
     stream,
     includeUsage,
     reset: fault?.kind === "reset",
+    invalidJson: fault?.kind === "invalid-json",
   });
 }
 

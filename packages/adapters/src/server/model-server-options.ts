@@ -34,6 +34,8 @@ export interface ModelServerOptions {
   readonly lengthRate?: number;
   /** Probability of a 200 with `choices: []`. @default 0 */
   readonly emptyChoicesRate?: number;
+  /** Probability of a 200 whose body is not valid JSON. @default 0 */
+  readonly invalidJsonRate?: number;
   /** Chat requests beyond this many in flight get a 429. @default unlimited */
   readonly maxConcurrency?: number;
   /** Wait suggested by 429s from `maxConcurrency` (`Retry-After`, `retry-after-ms`). @default 1000 */

@@ -56,11 +56,13 @@ function parseRow(line: string, source: string, lineNumber: number): Example {
 }
 
 function checkRow(row: Example, options: JsonlOptions, source: string, line: number): void {
+  // Own keys only: a field named `constructor` must not read Object's.
+  const own = (name: string) => (Object.hasOwn(row, name) ? row[name] : undefined);
   for (const name of options.requiredFields ?? []) {
-    if (row[name] === undefined) throw new DatasetError(source, line, `missing field '${name}'`);
+    if (own(name) === undefined) throw new DatasetError(source, line, `missing field '${name}'`);
   }
   for (const field of options.signature?.fields ?? []) {
-    const value = row[field.name];
+    const value = own(field.name);
     const checked = field.schema.safeParse(value);
     if (checked.success) continue;
     if (value === undefined) throw new DatasetError(source, line, `missing field '${field.name}'`);

@@ -36,6 +36,7 @@ export async function generate(
       cached: true,
       usage: hit.usage,
       costUsd: priceOf(settings, model, hit),
+      truncated: isTruncated(hit),
     });
     return { result: hit, cached: true };
   }
@@ -50,6 +51,7 @@ export async function generate(
       cached: true,
       usage: result.usage,
       costUsd: priceOf(settings, model, result),
+      truncated: isTruncated(result),
     });
     return { result, cached: true };
   }
@@ -93,6 +95,7 @@ async function callProvider(
     usage: result.usage,
     costUsd,
     retries: result.retries ?? 0,
+    truncated: isTruncated(result),
   });
   return result;
 }
@@ -101,6 +104,10 @@ function priceOf(settings: Settings, model: string, result: GenerateResult): num
   return settings.budget
     ? settings.budget.costOf(model, result.usage)
     : (estimateCost(DEFAULT_PRICES, model, result.usage) ?? 0);
+}
+
+function isTruncated(result: GenerateResult): boolean {
+  return result.choices.some((choice) => choice.finishReason === "length");
 }
 
 function pendingFor(cache: object): Map<string, Promise<GenerateResult>> {

@@ -14,6 +14,8 @@ export interface UsageTotals {
   retries: number;
   /** Calls that failed after retries. */
   failures: number;
+  /** Replies, fresh or cached, cut off by the token limit (finish reason `length`). */
+  truncated: number;
   /** Tokens and cost the cache hits would have cost: what the cache saved. */
   cachedPromptTokens: number;
   cachedCompletionTokens: number;
@@ -30,6 +32,8 @@ export interface UsageRecord {
   readonly costUsd?: number;
   readonly retries?: number;
   readonly failed?: boolean;
+  /** The reply was cut off by the token limit. */
+  readonly truncated?: boolean;
 }
 
 /** Usage broken down three ways. */
@@ -49,6 +53,7 @@ export function emptyTotals(): UsageTotals {
     costUsd: 0,
     retries: 0,
     failures: 0,
+    truncated: 0,
     cachedPromptTokens: 0,
     cachedCompletionTokens: 0,
     cachedCostUsd: 0,
@@ -96,6 +101,7 @@ function add(totals: UsageTotals, record: UsageRecord): void {
   if (record.failed) totals.failures++;
   else if (record.cached) totals.cacheHits++;
   else totals.calls++;
+  if (record.truncated) totals.truncated++;
   const prompt = record.usage?.promptTokens ?? 0;
   const completion = record.usage?.completionTokens ?? 0;
   if (record.cached) {

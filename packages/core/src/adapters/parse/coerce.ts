@@ -34,6 +34,18 @@ export function coerceToSchema(value: unknown, schema: Schema, fromText = true):
   }
 }
 
+/**
+ * `text` without leading characters from `leading` and trailing ones from `trailing`. A loop, as
+ * a `[...]+$` regex retries from every character of a long run (quadratic time).
+ */
+function stripEnds(text: string, leading: string, trailing: string): string {
+  let start = 0;
+  let end = text.length;
+  while (start < end && leading.includes(text[start]!)) start++;
+  while (end > start && trailing.includes(text[end - 1]!)) end--;
+  return text.slice(start, end);
+}
+
 function stripQuotes(value: unknown): unknown {
   if (typeof value !== "string") return value;
   const trimmed = value.trim();
@@ -42,7 +54,7 @@ function stripQuotes(value: unknown): unknown {
 
 function coerceNumber(value: unknown): unknown {
   if (typeof value !== "string") return value;
-  const cleaned = value.trim().replace(/^["'`*]+|["'`*.]+$/g, "");
+  const cleaned = stripEnds(value.trim(), `"'\`*`, `"'\`*.`);
   const numbers = cleaned.match(/-?\$?\d[\d,]*(?:\.\d+)?(?:e[-+]?\d+)?/gi);
   if (numbers?.length !== 1) return value;
   const parsed = Number(numbers[0]!.replace(/[$,]/g, ""));
@@ -52,10 +64,7 @@ function coerceNumber(value: unknown): unknown {
 function coerceBoolean(value: unknown): unknown {
   if (typeof value === "number" && (value === 0 || value === 1)) return value === 1;
   if (typeof value !== "string") return value;
-  const word = value
-    .trim()
-    .toLowerCase()
-    .replace(/^["'`*]+|["'`*.!]+$/g, "");
+  const word = stripEnds(value.trim().toLowerCase(), `"'\`*`, `"'\`*.!`);
   if (["true", "yes", "y", "1"].includes(word)) return true;
   if (["false", "no", "n", "0"].includes(word)) return false;
   return value;
@@ -63,10 +72,7 @@ function coerceBoolean(value: unknown): unknown {
 
 function coerceEnum(value: unknown, options: readonly unknown[]): unknown {
   if (typeof value !== "string") return value;
-  const cleaned = value
-    .trim()
-    .replace(/^["'`*]+|["'`*.!]+$/g, "")
-    .trim();
+  const cleaned = stripEnds(value.trim(), `"'\`*`, `"'\`*.!`).trim();
   const exact = options.find((option) => String(option) === cleaned);
   if (exact !== undefined) return exact;
   const folded = options.filter((option) => String(option).toLowerCase() === cleaned.toLowerCase());

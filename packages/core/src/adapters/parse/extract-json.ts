@@ -18,9 +18,12 @@ function* candidates(text: string): Generator<string> {
   // may itself hold a code fence, which must not be mistaken for the reply's own fence.
   const whole = text.trim();
   if (whole.startsWith("{")) yield whole;
-  const fenced = /```[a-zA-Z]*\s*\n?([\s\S]*?)```/.exec(text);
-  if (fenced) {
-    const inner = balancedObject(fenced[1]!);
+  // The first fenced block (its language tag holds no brace). indexOf, not a regex: a regex
+  // backtracks quadratically on an unclosed fence.
+  const open = text.indexOf("```");
+  const close = open < 0 ? -1 : text.indexOf("```", open + 3);
+  if (close >= 0) {
+    const inner = balancedObject(text.slice(open + 3, close));
     if (inner) yield inner;
   }
   const outer = balancedObject(text);

@@ -24,21 +24,41 @@ export function extractMarkedSections(text: string, names: readonly string[]): M
  */
 export function extractLabelledLines(text: string, names: readonly string[]): Map<string, string> {
   const sections = new Map<string, string>();
-  const label = (name: string) => new RegExp(`^[\\s*_#>-]*${name}[\\s*_]*:[*_]*\\s*`, "im");
+  // The label's prefix is matched within its line (a prefix spanning lines made a long run of
+  // blank lines take quadratic time); `labelStart` then takes in the blank lines above it.
+  const label = (name: string) =>
+    new RegExp(`^(?:[^\\S\\n\\r\\u2028\\u2029]|[*_#>-])*${name}[\\s*_]*:[*_]*\\s*`, "im");
   const starts = names
     .map((name) => ({ name, match: label(name).exec(text) }))
     .filter((entry): entry is { name: string; match: RegExpExecArray } => entry.match !== null)
-    .sort((a, b) => a.match.index - b.match.index);
+    .map(({ name, match }) => ({
+      name,
+      start: labelStart(text, match.index),
+      end: match.index + match[0].length,
+    }))
+    .sort((a, b) => a.start - b.start);
   starts.forEach((entry, position) => {
-    const start = entry.match.index + entry.match[0].length;
-    const end = starts[position + 1]?.match.index ?? text.length;
-    sections.set(entry.name, text.slice(start, end).trim());
+    const end = starts[position + 1]?.start ?? text.length;
+    sections.set(entry.name, text.slice(entry.end, end).trim());
   });
   return sections;
 }
 
+/** The first line start from which only whitespace and `*_#>-` lead to the label at `index`. */
+function labelStart(text: string, index: number): number {
+  let start = index;
+  while (start > 0 && /[\s*_#>-]/.test(text[start - 1]!)) start--;
+  while (start < index && !/[\n\r\u2028\u2029]/.test(text[start - 1] ?? "\n")) start++;
+  return start;
+}
+
 /** The text inside a single code fence, if the completion is one; otherwise the text trimmed. */
 export function unfence(text: string): string {
-  const fenced = /^\s*```[a-zA-Z]*\s*\n?([\s\S]*?)\n?```\s*$/.exec(text);
-  return (fenced ? fenced[1]! : text).trim();
+  // Plain string work: a regex for this backtracks quadratically on an unclosed fence.
+  const trimmed = text.trim();
+  if (trimmed.length < 6 || !trimmed.startsWith("```") || !trimmed.endsWith("```")) return trimmed;
+  return trimmed
+    .slice(3, -3)
+    .replace(/^[a-zA-Z]*/, "")
+    .trim();
 }

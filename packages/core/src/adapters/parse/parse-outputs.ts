@@ -66,7 +66,7 @@ function validate(signature: AnySignature, values: Extracted, fromText: boolean)
   const coerced: Record<string, unknown> = {};
   const missing: string[] = [];
   for (const field of signature.outputFields) {
-    const raw = values[field.name] ?? values[caseInsensitiveKey(values, field.name) ?? ""];
+    const raw = ownValue(values, field.name) ?? ownValue(values, caseInsensitiveKey(values, field.name));
     const optional = field.schema.safeParse(undefined).success;
     if (raw === undefined || (raw === null && optional)) {
       if (!optional) missing.push(field.name);
@@ -101,6 +101,11 @@ function describeIssues(error: z.ZodError): string {
   return error.issues
     .map((issue) => `field \`${issue.path.map(String).join(".") || "(root)"}\`: ${issue.message}`)
     .join("; ");
+}
+
+/** Only the reply's own keys: a field named `constructor` must not read Object's. */
+function ownValue(values: Extracted, key: string | undefined): unknown {
+  return key !== undefined && Object.hasOwn(values, key) ? values[key] : undefined;
 }
 
 function caseInsensitiveKey(values: Extracted, name: string): string | undefined {

@@ -8,6 +8,7 @@ export default defineConfig({
       include: ["packages/*/test/**/*.test-d.ts", "test/**/*.test-d.ts"],
       tsconfig: "./tsconfig.json",
     },
+    setupFiles: ["./test/support/fast-check-seed.ts"],
     testTimeout: 30_000,
     hookTimeout: 30_000,
     pool: "forks",

@@ -77,7 +77,8 @@ describe("bad datasets", () => {
           ),
           fc
             .string({ unit: "binary", maxLength: 20 })
-            .filter((text) => !isObjectJson(text) && text.trim() !== ""),
+            // A line break would split the bad text into two lines, moving the first bad line.
+            .filter((text) => !/[\r\n]/.test(text) && !isObjectJson(text) && text.trim() !== ""),
         )
         .map((text): Line => ({ kind: "bad", text })),
     },

@@ -31,7 +31,7 @@ export const simModelProfiles = {
     id: "small",
     prior: { common: 0.15, rare: 0.12 },
     mention: 0.97,
-    demoLearning: [0, 0.55, 0.78, 0.85],
+    demoLearning: [0, 0.55, 0.78, 0.93],
     counterPenalty: 0.5,
     errorRate: 0.07,
     reasoningErrorRate: 0.025,

@@ -163,16 +163,20 @@ export function stageDemo(task: SimTask, stage: SimStage, row: SimValues): SimVa
   return { ...row, passages: searchSimCorpus(String(row.search_query)) };
 }
 
-/** Up to `perRule` rows exhibiting each common rule of each stage, as demos. */
+/**
+ * Up to `perRule` rows exhibiting each rule of each stage, as demos: by default the common rules
+ * only (what a bootstrap of a few traces tends to find), or every rule (a curated demo set).
+ */
 export function goodDemos(
   task: SimTask,
   train: readonly SimExample[],
   perRule = 2,
+  rules: "common" | "every" = "common",
 ): Record<string, SimValues[]> {
   return Object.fromEntries(
     task.stages.map((stage) => {
       const rows = stage.rules
-        .filter((rule) => rule.kind === "common")
+        .filter((rule) => rules === "every" || rule.kind === "common")
         .flatMap((rule) => train.filter((row) => rule.applies(row)).slice(0, perRule));
       return [stage.name, [...new Set(rows)].map((row) => stageDemo(task, stage, row))];
     }),

@@ -43,7 +43,9 @@ describe.each(Object.values(simTasks).map((task) => [task.name, task] as const))
     it("is strong with demos that exhibit every rule three times", async () => {
       const curated = await measure("every rule demos", { demos: goodDemos(task, train, 3, "every") });
       expect(curated).toBeGreaterThan(0.85);
-      expect(curated).toBeGreaterThan((await measure("good demos", { demos: goodDemos(task, train) })) + 0.05);
+      expect(curated).toBeGreaterThan(
+        (await measure("good demos", { demos: goodDemos(task, train) })) + 0.05,
+      );
     });
 
     it("measures the same through the JSON adapter's format", async () => {

@@ -8,7 +8,10 @@ export interface AxLanguageModelOptions {
    * @default the service's default model, reported as "default"
    */
   readonly model?: string;
-  /** Provider name Lathe reports. @default `ax:<service name, lower case>`, e.g. "ax:openai" */
+  /**
+   * Provider name Lathe reports.
+   * @default `ax:<service name, lower case, spaces as dashes>`, e.g. "ax:openai", "ax:openai-compatible"
+   */
   readonly provider?: string;
   /**
    * Overrides of the capabilities. Structured outputs follow the service's own feature report;

@@ -28,7 +28,7 @@ export class AxLanguageModel implements LanguageModel {
   constructor(service: AxAIService, options: AxLanguageModelOptions = {}) {
     this.#service = service;
     this.#options = options;
-    this.provider = options.provider ?? `ax:${service.getName().toLowerCase()}`;
+    this.provider = options.provider ?? `ax:${service.getName().toLowerCase().replace(/\s+/g, "-")}`;
     this.modelId = options.model ?? "default";
     this.capabilities = {
       structuredOutputs: service.getFeatures(options.model).structuredOutputs ?? false,

@@ -6,6 +6,8 @@ import {
   AxAIServiceTimeoutError,
 } from "@ax-llm/ax";
 import { APICallError, TimeoutError } from "@lathe/core";
+import { firstLine as firstLineOf, redactAxError } from "./redact-ax-error.js";
+import { redactCredentials } from "./redact-credentials.js";
 
 const RETRYABLE_STATUSES = new Set([408, 409, 429, 500, 502, 503, 504, 529]);
 
@@ -17,7 +19,8 @@ export interface AxErrorContext {
 }
 
 /**
- * Turns an Ax service error into Lathe's typed errors; anything that is not an Ax service error
+ * Turns an Ax service error into Lathe's typed errors, with a redacted copy as the cause (Ax's
+ * own error carries the request and response bodies); anything that is not an Ax service error
  * (a bug, a refusal...) is returned unchanged.
  */
 export function mapAxError(error: unknown, context: AxErrorContext): unknown {
@@ -27,13 +30,13 @@ export function mapAxError(error: unknown, context: AxErrorContext): unknown {
       provider,
       modelId,
       timeoutMs: context.timeoutMs ?? timeoutOf(error),
-      cause: error,
+      cause: redactAxError(error),
     });
   }
   if (!(error instanceof AxAIServiceError)) return error;
   const retries = retryCountOf(error);
-  const base = { provider, modelId, retries, cause: error };
-  const firstLine = error.message.split("\n")[0] ?? error.message;
+  const base = { provider, modelId, retries, cause: redactAxError(error) };
+  const firstLine = redactCredentials(firstLineOf(error.message));
   if (error instanceof AxAIServiceStatusError) {
     const isRetryable = RETRYABLE_STATUSES.has(error.status);
     return new APICallError(`${provider}/${modelId}: ${firstLine}`, {

@@ -4,12 +4,12 @@ import { parseModelString } from "./parse-model-string.js";
 import { UnknownModelError } from "./unknown-model-error.js";
 
 /**
- * Options passed through to a provider factory. The OpenAI-family settings are typed; other
- * providers (e.g. `sim`) read their own keys.
+ * Options passed through to a provider factory: the settings of the OpenAI-family backends
+ * (`baseURL`, `apiKey`, `headers`, `timeoutMs`, `maxRetries`, `concurrency`...), each optional.
+ * The model id comes from the model string. Providers that need more (a custom factory) take it
+ * from their own closure. `sim` reads none.
  */
-export interface ResolveModelOptions extends Partial<Omit<OpenAIOptions, "modelId">> {
-  readonly [key: string]: unknown;
-}
+export type ResolveModelOptions = Partial<Omit<OpenAIOptions, "modelId">>;
 
 /** Builds a model of one provider from the part of the model string after the slash. */
 export type ProviderFactory = (modelId: string, options: ResolveModelOptions) => LanguageModel;

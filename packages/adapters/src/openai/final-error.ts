@@ -47,9 +47,15 @@ function describe(failure: AttemptFailure, context: FinalErrorContext): string {
       return `${target} returned an invalid response${after}: ${detail}`;
     case "connection":
       return `${target} could not be reached${after}: ${detail}; check the base URL and that the server is running`;
+    case "unexpected":
+      return `${target} failed with an unexpected error (not retried): ${redactText(errorName(error), context.secrets)}${detail}`;
     default:
       return `${target} failed${after}: ${detail}`;
   }
+}
+
+function errorName(error: unknown): string {
+  return error instanceof Error && error.name !== "Error" ? `${error.name}: ` : "";
 }
 
 function hint(statusCode: number): string {

@@ -7,6 +7,7 @@ import {
 } from "@lathe/core";
 import OpenAI from "openai";
 import { attemptChatCompletion } from "./attempt-chat-completion.js";
+import { credentialHeaderValues } from "./credential-header-values.js";
 import { finalError } from "./final-error.js";
 import { fromChatCompletion } from "./from-chat-completion.js";
 import { MissingApiKeyError } from "./missing-api-key-error.js";
@@ -73,7 +74,10 @@ export class OpenAILanguageModel implements LanguageModel {
       ...(internal.thirdParty && { organization: null, project: null }),
     });
     const apiKey = this.#client.apiKey;
-    this.#secrets = apiKey && internal.secretApiKey !== false ? [apiKey] : [];
+    this.#secrets = [
+      ...(apiKey && internal.secretApiKey !== false ? [apiKey] : []),
+      ...credentialHeaderValues(options.headers),
+    ];
     this.semaphore = options.concurrency === undefined ? undefined : new Semaphore(options.concurrency);
     this.maxRetries = options.maxRetries ?? 2;
     this.initialRetryDelayMs = options.initialRetryDelayMs ?? 500;

@@ -17,7 +17,13 @@ export interface OpenAIOptions {
    * @default process.env.OPENAI_API_KEY (read by the openai client)
    */
   readonly apiKey?: string;
-  /** Extra headers sent with every request. @default {} */
+  /**
+   * Extra headers sent with every request, retries included. A header named like one the client
+   * sets replaces it, `Authorization` too: set that only to replace the bearer token (e.g. for a
+   * gateway). Credential headers (`Authorization`, `api-key`, `x-api-key`) are redacted from
+   * errors like the key.
+   * @default {}
+   */
   readonly headers?: Readonly<Record<string, string>>;
   /** Limit for one attempt (connect, headers and body), in ms; a timed-out attempt is retried. @default 600000 */
   readonly timeoutMs?: number;

@@ -120,10 +120,14 @@ describe("resolveModel", () => {
     const unregister = registerProvider(
       "custom",
       (modelId, options) =>
-        new MockLanguageModel({ provider: "custom", modelId, responses: String(options.seed ?? "none") }),
+        new MockLanguageModel({
+          provider: "custom",
+          modelId,
+          responses: String(options.timeoutMs ?? "none"),
+        }),
     );
     try {
-      expect(resolveModel("custom/small", { seed: 3 })).toMatchObject({
+      expect(resolveModel("custom/small", { timeoutMs: 3 })).toMatchObject({
         provider: "custom",
         modelId: "small",
       });

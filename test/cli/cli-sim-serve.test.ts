@@ -1,4 +1,4 @@
-import { type ChildProcess, spawn } from "node:child_process";
+import { spawn } from "node:child_process";
 import { rm } from "node:fs/promises";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -6,55 +6,49 @@ import { createProject, lathe, repoRoot } from "./support/cli-project.js";
 
 const SHORTHAND = "ticket: string -> queue: enum(billing|technical|account), urgent: boolean";
 
+interface Server {
+  readonly url: string;
+  /** Sends SIGTERM and resolves to the exit code and everything the server wrote on stderr. */
+  stop(): Promise<{ code: number | null; stderr: string }>;
+}
+
+/** Starts `lathe sim serve --json ...flags` and resolves once it printed its URL. */
+function serve(cwd: string, flags: readonly string[]): Promise<Server> {
+  const child = spawn(
+    process.execPath,
+    ["--import", "tsx", join(repoRoot, "packages/cli/src/bin.ts"), "sim", "serve", "--json", ...flags],
+    { cwd, stdio: ["ignore", "pipe", "pipe"] },
+  );
+  let stderr = "";
+  child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
+  const exited = new Promise<number | null>((resolve) => child.on("exit", resolve));
+  const stop = async () => {
+    if (child.exitCode === null) child.kill("SIGTERM");
+    return { code: await exited, stderr };
+  };
+  return new Promise((resolve, reject) => {
+    let stdout = "";
+    child.stdout.on("data", (chunk: Buffer) => {
+      stdout += chunk.toString();
+      if (stdout.trimEnd().endsWith("}")) resolve({ url: (JSON.parse(stdout) as { url: string }).url, stop });
+    });
+    void exited.then((code) => reject(new Error(`sim serve exited with ${code}: ${stderr}`)));
+  });
+}
+
+interface EvalJson {
+  count: number;
+  errors: number;
+  usage: { calls: number; cacheHits: number; retries: number };
+}
+
 // Child processes: generous timeouts, so a busy machine slows these tests down without failing them.
 describe("lathe sim serve", { timeout: 120_000 }, () => {
   let project: string;
-  let server: ChildProcess;
-  let url: string;
-  let stderr = "";
-
-  beforeAll(async () => {
-    project = await createProject("lathe-cli-serve-");
-    const data = await lathe(project, [
-      "sim",
-      "data",
-      "ticket-triage",
-      "--out",
-      "data",
-      "--train",
-      "4",
-      "--dev",
-      "6",
-      "--test",
-      "0",
-    ]);
-    expect(data.code, data.stderr).toBe(0);
-    server = spawn(
-      process.execPath,
-      ["--import", "tsx", join(repoRoot, "packages/cli/src/bin.ts"), "sim", "serve", "--json"],
-      {
-        cwd: project,
-        stdio: ["ignore", "pipe", "pipe"],
-      },
-    );
-    server.stderr!.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
-    url = await new Promise<string>((resolve, reject) => {
-      let stdout = "";
-      server.stdout!.on("data", (chunk: Buffer) => {
-        stdout += chunk.toString();
-        if (stdout.trimEnd().endsWith("}")) resolve((JSON.parse(stdout) as { url: string }).url);
-      });
-      server.on("exit", (code) => reject(new Error(`sim serve exited with ${code}: ${stderr}`)));
-    });
-  }, 120_000);
-  afterAll(async () => {
-    if (server.exitCode === null) server.kill("SIGTERM");
-    await rm(project, { recursive: true, force: true });
-  });
-
-  it("serves the sim over OpenAI-compatible HTTP that the real openai client can use, and stops on SIGTERM", async () => {
-    expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/v1$/);
-    const run = await lathe(project, [
+  let plain: Server;
+  let faulty: Server;
+  const evalThrough = (server: Server, ...flags: string[]) =>
+    lathe(project, [
       "eval",
       "--signature",
       SHORTHAND,
@@ -65,16 +59,65 @@ describe("lathe sim serve", { timeout: 120_000 }, () => {
       "--lm",
       "openai-compatible/small",
       "--base-url",
-      url,
+      server.url,
       "--no-cache",
       "--json",
+      ...flags,
     ]);
-    expect(run.code, run.stderr).toBe(0);
-    expect(run.json()).toMatchObject({ count: 6, errors: 0, usage: { calls: 6, cacheHits: 0 } });
 
-    const exited = new Promise<number | null>((resolve) => server.on("exit", resolve));
-    server.kill("SIGTERM");
-    expect(await exited).toBe(0);
-    expect(stderr).toContain("stopped after 6 requests (6 completed)");
+  beforeAll(async () => {
+    project = await createProject("lathe-cli-serve-");
+    const [data, started, startedFaulty] = await Promise.all([
+      lathe(project, [
+        "sim",
+        "data",
+        "ticket-triage",
+        "--out",
+        "data",
+        "--train",
+        "4",
+        "--dev",
+        "6",
+        "--test",
+        "0",
+      ]),
+      serve(project, []),
+      // Every second-ish answer is a 200 that is not JSON; one request at a time, the rest get a 429.
+      serve(project, ["--invalid-json-rate", "0.4", "--max-concurrency", "1", "--seed", "3"]),
+    ]);
+    expect(data.code, data.stderr).toBe(0);
+    plain = started;
+    faulty = startedFaulty;
+  }, 120_000);
+  afterAll(async () => {
+    await Promise.all([plain?.stop(), faulty?.stop()]);
+    await rm(project, { recursive: true, force: true });
+  });
+
+  it("serves the sim over OpenAI-compatible HTTP that the real openai client can use, and stops on SIGTERM", async () => {
+    expect(plain.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/v1$/);
+    const run = await evalThrough(plain);
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.json()).toMatchObject({ count: 6, errors: 0, usage: { calls: 6, cacheHits: 0, retries: 0 } });
+
+    const stopped = await plain.stop();
+    expect(stopped.code).toBe(0);
+    expect(stopped.stderr).toContain("stopped after 6 requests (6 completed; by status: 200 × 6)");
+  });
+
+  it("--invalid-json-rate sends 200s that are not JSON, which the client retries; --concurrency 1 keeps under --max-concurrency 1", async () => {
+    const run = await evalThrough(faulty, "--concurrency", "1");
+    expect(run.code, run.stderr).toBe(0);
+    const { count, errors, usage } = run.json<EvalJson>();
+    expect({ count, errors, calls: usage.calls }).toEqual({ count: 6, errors: 0, calls: 6 });
+    expect(usage.retries).toBeGreaterThan(0);
+
+    // One request per call and per retry, all of them 200s: no 429, so never two in flight.
+    const stopped = await faulty.stop();
+    expect(stopped.code).toBe(0);
+    const requests = 6 + usage.retries;
+    expect(stopped.stderr).toContain(
+      `stopped after ${requests} requests (${requests} completed; by status: 200 × ${requests})`,
+    );
   });
 });

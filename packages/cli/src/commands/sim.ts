@@ -1,6 +1,7 @@
 import { resolve } from "node:path";
 import type { LanguageModel } from "@lathe/core";
 import { Command } from "commander";
+import { UsageError } from "../errors/cli-errors.js";
 import type { Output } from "../io/output.js";
 import type { CommandContext } from "./command-context.js";
 import { numberBetween, wholeNumber } from "./common-options.js";
@@ -16,6 +17,7 @@ interface ServeFlags {
   readonly resetRate: number;
   readonly lengthRate: number;
   readonly emptyRate: number;
+  readonly invalidJsonRate: number;
   readonly maxConcurrency?: number;
   readonly retryAfterMs: number;
   readonly apiKey?: string;
@@ -53,6 +55,7 @@ function serveCommand(context: CommandContext): Command {
     .option("--reset-rate <p>", "probability of a connection reset mid-response", rate, 0)
     .option("--length-rate <p>", "probability of a reply cut off by the token limit", rate, 0)
     .option("--empty-rate <p>", "probability of a reply with no choices", rate, 0)
+    .option("--invalid-json-rate <p>", "probability of a 200 whose body is not JSON", rate, 0)
     .option("--max-concurrency <n>", "requests beyond this many in flight get a 429", wholeNumber(1))
     .option("--retry-after-ms <ms>", "wait suggested by those 429s", wholeNumber(0), 1000)
     .option("--api-key <key>", "require this bearer token")
@@ -62,6 +65,7 @@ function serveCommand(context: CommandContext): Command {
 }
 
 async function serve(flags: ServeFlags, output: Output): Promise<void> {
+  checkFaultRates(flags);
   const { createSimModel, simModelProfiles, startModelServer } = await import("@lathe/adapters");
   const models = new Map<string, LanguageModel>();
   const modelIds = Object.keys(simModelProfiles);
@@ -81,6 +85,7 @@ async function serve(flags: ServeFlags, output: Output): Promise<void> {
     resetRate: flags.resetRate,
     lengthRate: flags.lengthRate,
     emptyChoicesRate: flags.emptyRate,
+    invalidJsonRate: flags.invalidJsonRate,
     retryAfterMs: flags.retryAfterMs,
     seed: flags.seed,
     ...(flags.maxConcurrency === undefined ? {} : { maxConcurrency: flags.maxConcurrency }),
@@ -101,7 +106,30 @@ async function serve(flags: ServeFlags, output: Output): Promise<void> {
   });
   const stats = server.stats;
   await server.close();
-  output.note(`stopped after ${stats.requests} requests (${stats.completed} completed)`);
+  const statuses = Object.entries(stats.byStatus)
+    .map(([status, count]) => `${status} × ${count}`)
+    .join(", ");
+  output.note(
+    `stopped after ${stats.requests} requests (${stats.completed} completed${statuses ? `; by status: ${statuses}` : ""})`,
+  );
+}
+
+/** A request gets at most one random fault, so the rates are shares of one draw. */
+function checkFaultRates(flags: ServeFlags): void {
+  const rates = [
+    flags.errorRate,
+    flags.malformedRate,
+    flags.resetRate,
+    flags.lengthRate,
+    flags.emptyRate,
+    flags.invalidJsonRate,
+  ];
+  const total = rates.reduce((sum, rate) => sum + rate, 0);
+  if (total > 1) {
+    throw new UsageError(
+      `the fault rates add up to ${Number(total.toFixed(6))}; a request gets at most one fault, so they must sum to at most 1`,
+    );
+  }
 }
 
 function dataCommand(context: CommandContext): Command {

@@ -1,8 +1,9 @@
 import { spawn } from "node:child_process";
-import { existsSync, readdirSync } from "node:fs";
+import { existsSync } from "node:fs";
 import { rm } from "node:fs/promises";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { cachedCalls } from "./support/cached-calls.js";
 import { createProject, lathe, repoRoot } from "./support/cli-project.js";
 
 const ARGS = [
@@ -26,18 +27,6 @@ const ARGS = [
   "--out",
   "out/triage.json",
 ];
-
-/** Cached responses on disk (one file per completed LM call), not counting run markers. */
-function cachedCalls(directory: string): number {
-  if (!existsSync(directory)) return 0;
-  return readdirSync(directory)
-    .filter((entry) => /^[0-9a-f]{2}$/.test(entry))
-    .reduce(
-      (sum, entry) =>
-        sum + readdirSync(join(directory, entry)).filter((file) => file.endsWith(".json")).length,
-      0,
-    );
-}
 
 // Child processes: generous timeouts, so a busy machine slows these tests down without failing them.
 describe("lathe compile --resume after a kill", { timeout: 120_000 }, () => {

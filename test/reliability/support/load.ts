@@ -7,8 +7,9 @@ import {
   simTasks,
   startModelServer,
 } from "@lathe/adapters";
-import { ChatAdapter, type Example, evaluate, Predict } from "@lathe/core";
+import { ChatAdapter, type Example, type ExampleResult, evaluate, Predict } from "@lathe/core";
 import { httpModel } from "./sim-http.js";
+import { stallingModel } from "./stalling-model.js";
 import { exactMatch, Triage } from "./triage.js";
 
 export interface LoadFigures {
@@ -17,11 +18,22 @@ export interface LoadFigures {
   readonly errors: number;
   readonly completed: number;
   readonly peakInFlight: number;
+  /** Stalls of the served model that filled with `concurrency` calls at once, and that gave up. */
+  readonly fullStalls: number;
+  readonly abandonedStalls: number;
   /** Heap after a forced GC, once a tenth of the calls were done and at the end, in MB. */
   readonly heapAfterWarmUpMb: number;
   readonly heapAtEndMb: number;
   readonly heapGrowthMb: number;
   readonly durationMs: number;
+}
+
+export interface LoadRun {
+  readonly figures: LoadFigures;
+  readonly dataset: readonly Example[];
+  readonly results: readonly ExampleResult[];
+  /** What the sim answers for `dataset[index]`, computed in process without HTTP. */
+  expected(index: number): Record<string, unknown> | undefined;
 }
 
 /** A full garbage collection, without starting node with --expose-gc. */
@@ -35,20 +47,32 @@ function heapMb(gc: () => void): number {
   return process.memoryUsage().heapUsed / 2 ** 20;
 }
 
+const DISTINCT_ROWS = 500;
+
 /**
  * Evaluates the triage program over `calls` examples at `concurrency` against the sim over HTTP
- * and measures what the server saw and how the heap grew after warm-up.
+ * and measures what the server saw and how the heap grew after warm-up. The served sim stalls
+ * every `stallEvery` calls until `concurrency` calls wait on it: each stall proves the client
+ * filled its limit, and offered it the chance to go over it.
  */
 export async function runLoad(options: {
   calls: number;
   concurrency: number;
   latencyMs: number;
-}): Promise<LoadFigures> {
+  stallEvery: number;
+}): Promise<LoadRun> {
   const gc = collector();
-  const rows = generateDataset(simTasks["ticket-triage"], { seed: 12, size: 500 });
+  const rows = generateDataset(simTasks["ticket-triage"], { seed: 12, size: DISTINCT_ROWS });
   const dataset: Example[] = Array.from({ length: options.calls }, (_, index) => rows[index % rows.length]!);
+  const reference = await evaluate(new Predict(Triage), rows, exactMatch, {
+    settings: { lm: createSimModel("small"), adapter: new ChatAdapter() },
+  });
+  const model = stallingModel(createSimModel("small"), {
+    every: options.stallEvery,
+    hold: options.concurrency,
+  });
   const server: ModelServer = await startModelServer({
-    model: createSimModel("small"),
+    model,
     latencyMs: options.latencyMs,
     jitterMs: options.latencyMs / 2,
   });
@@ -66,20 +90,41 @@ export async function runLoad(options: {
     const durationMs = performance.now() - started;
     const heapAtEndMb = heapMb(gc);
     const stats = server.stats;
-    return {
+    const figures: LoadFigures = {
       calls: result.usage.total.calls,
       concurrency: options.concurrency,
       errors: result.errors,
       completed: stats.completed,
       peakInFlight: stats.peakInFlight,
+      fullStalls: model.fullStalls,
+      abandonedStalls: model.abandonedStalls,
       heapAfterWarmUpMb: round(heapAfterWarmUpMb),
       heapAtEndMb: round(heapAtEndMb),
       heapGrowthMb: round(heapAtEndMb - heapAfterWarmUpMb),
       durationMs: Math.round(durationMs),
     };
+    return {
+      figures,
+      dataset,
+      results: result.results,
+      expected: (index) => reference.results[index % DISTINCT_ROWS]?.prediction,
+    };
   } finally {
     await server.close();
   }
+}
+
+/**
+ * Results not at their example's index or not holding that example's answer: a response that
+ * went to another concurrent request shows up here.
+ */
+export function misplacedResults(run: LoadRun): ExampleResult[] {
+  return run.results.filter(
+    (result, index) =>
+      result.index !== index ||
+      result.example !== run.dataset[index] ||
+      JSON.stringify(result.prediction) !== JSON.stringify(run.expected(index)),
+  );
 }
 
 const round = (value: number) => Math.round(value * 10) / 10;

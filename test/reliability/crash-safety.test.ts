@@ -22,10 +22,19 @@ import { runs, soak } from "./support/soak.js";
 const KILLS = soak.kills;
 const fixtures = join(import.meta.dirname, "fixtures");
 
+// Every child is killed after the tests, even when an assertion or a timeout cut a test short.
+const children = new Set<ChildProcess>();
+afterAll(() => {
+  for (const child of children) child.kill("SIGKILL");
+});
+
 function spawnFixture(name: string, args: readonly string[]): ChildProcess {
-  return spawn(process.execPath, ["--import", "tsx", join(fixtures, name), ...args], {
+  const child = spawn(process.execPath, ["--import", "tsx", join(fixtures, name), ...args], {
     stdio: ["ignore", "pipe", "pipe"],
   });
+  children.add(child);
+  child.once("exit", () => children.delete(child));
+  return child;
 }
 
 function exited(child: ChildProcess): Promise<number | null> {
@@ -83,32 +92,37 @@ describe("crash safety: a compile SIGKILLed again and again", () => {
     expect(cleanKeys.length).toBeGreaterThan(100);
   });
 
-  it(`resumes from the disk cache after ${KILLS} kills at random call counts: never repeating a cached call, never leaving a half-written file, ending with the identical artifact`, async () => {
+  it(`resumes from the disk cache after ${KILLS} kills at ${KILLS} distinct points: never repeating a cached call, never leaving a half-written file, ending with the identical artifact`, async () => {
     const directory = join(root, "killed");
     const cacheDirectory = join(directory, "cache");
     const log = join(directory, "calls.log");
     const artifactPath = join(directory, "artifact.json");
     await mkdir(directory, { recursive: true });
+    // Kill points are counts of cached calls: each run is killed after a seeded random number of
+    // its own cache writes, at most an even share of what is left of the compile's first 85%, so
+    // the kills stop the compile at KILLS different points spread over it. (A kill lands some
+    // writes past its goal: the writes already renamed into place when the goal was reached.)
     const rng = createRng("kill-points");
-    const targets = [...new Set(Array.from({ length: KILLS * 3 }, () => rng.int(1, cleanKeys.length - 1)))]
-      .slice(0, KILLS)
-      .sort((a, b) => a - b);
-    expect(targets).toHaveLength(KILLS);
 
     const args = [cacheDirectory, log, artifactPath];
+    const killedAt: number[] = [];
     let lost = 0;
     let orphans = 0;
     let cachedAtLastKill = new Set<string>();
-    for (const target of targets) {
+    for (let kill = 0; kill < KILLS; kill++) {
       const callsBefore = loggedCount(log);
-      const child = spawnFixture("crash-compile.ts", args);
+      const room = Math.floor((cleanKeys.length * 0.85 - cachedAtLastKill.size) / (KILLS - kill));
+      const writes = rng.int(1, Math.max(1, room));
+      const goal = cachedAtLastKill.size + writes;
+      const child = spawnFixture("crash-compile.ts", [...args, String(writes)]);
       let stderr = "";
       child.stderr?.on("data", (chunk) => {
         stderr += String(chunk);
       });
-      while (loggedCount(log) < target && child.exitCode === null) await sleep(1);
-      child.kill("SIGKILL");
-      expect(await exited(child), `the child ended before its kill at call ${target}: ${stderr}`).toBeNull();
+      await exited(child);
+      expect(child.signalCode, `the child ended before its kill at ${goal} cached calls: ${stderr}`).toBe(
+        "SIGKILL",
+      );
       expect(existsSync(artifactPath)).toBe(false);
 
       const called = loggedKeys(log);
@@ -120,17 +134,28 @@ describe("crash safety: a compile SIGKILLed again and again", () => {
       // Only completed calls are cached, and each completed call is cached at most once.
       const completed = new Set(called);
       expect(keys.every((key) => completed.has(key))).toBe(true);
+      // This run got further than the last one before it was killed.
+      expect(keys.length).toBeGreaterThanOrEqual(goal);
+      expect(keys.length).toBeLessThan(cleanKeys.length);
+      killedAt.push(keys.length);
       lost += thisRun.length - thisRun.filter((key) => keys.includes(key)).length;
       orphans = temporary;
       cachedAtLastKill = new Set(keys);
     }
+    // Distinct, rising kill points: the chain stopped the compile at KILLS different places.
+    expect(new Set(killedAt).size).toBe(KILLS);
+    expect(killedAt).toEqual([...killedAt].sort((a, b) => a - b));
 
     const final = spawnFixture("crash-compile.ts", args);
     let stderr = "";
     final.stderr?.on("data", (chunk) => {
       stderr += String(chunk);
     });
-    expect(await exited(final), stderr).toBe(0);
+    try {
+      expect(await exited(final), stderr).toBe(0);
+    } finally {
+      final.kill("SIGKILL");
+    }
     const called = loggedKeys(log);
     const resumed = await loadArtifact(artifactPath);
     expect(resumed.contentHash).toBe(cleanArtifact.contentHash);
@@ -138,12 +163,15 @@ describe("crash safety: a compile SIGKILLed again and again", () => {
     // Every distinct call of the clean run was made, and only calls lost to a kill were made twice.
     expect(new Set(called)).toEqual(new Set(cleanKeys));
     expect(called.length - cleanKeys.length).toBe(lost);
-    const { keys } = cacheFiles(cacheDirectory);
+    const { keys, temporary } = cacheFiles(cacheDirectory);
     await expectEveryEntryWhole(cacheDirectory, keys);
     expect(new Set(keys)).toEqual(new Set(cleanKeys));
+    // The kills left temporary files; the resumed runs removed them.
+    expect(orphans).toBeGreaterThan(0);
+    expect(temporary).toBe(0);
     if (process.env.FIGURES) {
       console.log(
-        `[figures] kills: ${JSON.stringify({ kills: KILLS, calls: cleanKeys.length, made: called.length, lostToKills: lost, orphanedTemporaryFiles: orphans })}`,
+        `[figures] kills: ${JSON.stringify({ kills: KILLS, calls: cleanKeys.length, made: called.length, lostToKills: lost, temporaryFilesAtLastKill: orphans, cachedAtKills: killedAt })}`,
       );
     }
   }, 900_000);
@@ -176,9 +204,12 @@ describe("crash safety: artifact writes", () => {
       const rng = createRng("save-kill");
       for (let kill = 0; kill < 6; kill++) {
         const child = spawnFixture("save-loop.ts", [target, ...sources]);
-        await new Promise<void>((resolve) => child.stdout?.once("data", () => resolve()));
-        await sleep(rng.int(0, 40));
-        child.kill("SIGKILL");
+        try {
+          await new Promise<void>((resolve) => child.stdout?.once("data", () => resolve()));
+          await sleep(rng.int(0, 40));
+        } finally {
+          child.kill("SIGKILL");
+        }
         await exited(child);
         const loaded = await loadArtifact(target);
         expect(versions.map((version) => version.contentHash)).toContain(loaded.contentHash);

@@ -1,4 +1,4 @@
-import { spawn } from "node:child_process";
+import { type ChildProcess, spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { readdirSync, readFileSync } from "node:fs";
 import { mkdtemp, rm } from "node:fs/promises";
@@ -21,12 +21,15 @@ describe("secrets", () => {
   const secret = randomBytes(12).toString("hex");
   const apiKey = `sk-lathe-${secret}-SECRET`;
   const servers: ModelServer[] = [];
+  let child: ChildProcess | undefined;
   let out: string;
 
   beforeAll(async () => {
     out = await mkdtemp(join(tmpdir(), "lathe-secrets-"));
   });
   afterAll(async () => {
+    // A child cut short by a failed assertion or a timeout must not outlive the test.
+    child?.kill("SIGKILL");
     await Promise.all(servers.map((server) => server.close()));
     await rm(out, { recursive: true, force: true });
   });
@@ -41,7 +44,7 @@ describe("secrets", () => {
     const wrongKey = await serve({ apiKey: "sk-some-other-key" });
     const slow = await serve({ apiKey, latencyMs: 2_000 });
     const closed = `http://127.0.0.1:${await closedPort()}/v1`;
-    const child = spawn(
+    const compile = spawn(
       process.execPath,
       [
         "--import",
@@ -55,15 +58,16 @@ describe("secrets", () => {
       ],
       { stdio: ["ignore", "pipe", "pipe"], env: { ...process.env, LATHE_TEST_API_KEY: apiKey } },
     );
+    child = compile;
     let stdout = "";
     let stderr = "";
-    child.stdout.on("data", (chunk) => {
+    compile.stdout.on("data", (chunk) => {
       stdout += String(chunk);
     });
-    child.stderr.on("data", (chunk) => {
+    compile.stderr.on("data", (chunk) => {
       stderr += String(chunk);
     });
-    const code = await new Promise<number | null>((resolve) => child.on("exit", resolve));
+    const code = await new Promise<number | null>((resolve) => compile.on("exit", resolve));
 
     // It ran all the way: the compile's report, then each failure, then the uncaught error.
     expect(code, stderr).toBe(1);

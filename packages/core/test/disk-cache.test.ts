@@ -1,4 +1,5 @@
-import { mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
+import { spawn } from "node:child_process";
+import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
@@ -30,6 +31,14 @@ beforeEach(async () => {
 afterEach(async () => {
   await rm(directory, { recursive: true, force: true });
 });
+
+/** The pid of a process that has exited. */
+async function exitedPid(): Promise<number> {
+  const child = spawn(process.execPath, ["-e", ""], { stdio: "ignore" });
+  await new Promise((resolve) => child.once("exit", resolve));
+  if (child.pid === undefined) throw new Error("node could not be started");
+  return child.pid;
+}
 
 /** Every file under the cache directory, relative to it. */
 async function files(): Promise<string[]> {
@@ -76,6 +85,20 @@ describe("DiskCache", () => {
     expect(names.filter((name) => name.includes(".tmp"))).toEqual([]);
     expect(names).toHaveLength(2);
     expect(await new DiskCache({ directory }).get(key)).toEqual(result);
+  });
+
+  it("removes the temporary files a killed writer left behind, and keeps those of live processes", async () => {
+    const dead = await exitedPid();
+    const shard = join(directory, "ab");
+    await mkdir(shard, { recursive: true });
+    const orphan = `ab/${"ab".padEnd(64, "2")}.json.${dead}.0123456789ab.tmp`;
+    const live = `ab/${"ab".padEnd(64, "3")}.json.${process.pid}.0123456789ab.tmp`;
+    await Promise.all([orphan, live].map((name) => writeFile(join(directory, name), '{"half":')));
+    const cache = new DiskCache({ directory });
+    expect(await cache.get(key)).toBeUndefined(); // reads leave the directory alone
+    expect(await files()).toEqual([live, orphan].sort());
+    await cache.set(key, result);
+    expect(await files()).toEqual([live, `${key.slice(0, 2)}/${key}.json`].sort());
   });
 
   it("rejects keys that are not content hashes", async () => {

@@ -7,6 +7,7 @@ import { cacheKey, type GenerateRequest, type LanguageModel, Predict, type Respo
 import { createSimModel, generateDataset, simTasks } from "../../../packages/adapters/src/sim/index.js";
 import { compile } from "../../../packages/optimizers/src/compile/compile.js";
 import { RandomSearch } from "../../../packages/optimizers/src/few-shot/random-search.js";
+import { soak } from "./soak.js";
 import { exactMatch, Triage } from "./triage.js";
 
 /** Bytes per line of a call log: a 64-hex cache key and a newline. */
@@ -32,7 +33,9 @@ export function loggedSim(callLog: string, latencyMs = 2): LanguageModel {
   };
 }
 
-const rows = generateDataset(simTasks["ticket-triage"], { seed: 4, size: 48 });
+// More kills need a longer compile to spread over: the validation set grows with them.
+const scale = Math.max(1, Math.ceil(soak.kills / 10) - 1);
+const rows = generateDataset(simTasks["ticket-triage"], { seed: 4, size: 16 + 32 * scale });
 
 /** The compile the crash tests kill and resume: identical in the child process and in the test. */
 export function crashCompile(lm: LanguageModel, cache: ResponseCache) {

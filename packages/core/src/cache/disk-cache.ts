@@ -4,6 +4,7 @@ import type { GenerateResult } from "../lm/language-model.js";
 import { writeFileAtomic } from "../util/atomic-write.js";
 import { canonicalJson } from "../util/canonical-json.js";
 import { sha256 } from "../util/hash.js";
+import { removeOrphanedTemporaryFiles } from "../util/orphaned-temporary-files.js";
 import { MemoryCache } from "./memory-cache.js";
 import type { ResponseCache } from "./response-cache.js";
 
@@ -18,11 +19,14 @@ export interface DiskCacheOptions {
  * A cache on disk, one JSON file per entry, written atomically, fronted by memory. Each entry
  * carries its key and a checksum of its result; an entry that fails either check (a corrupted
  * or hand-edited file) is ignored, counted in `corruptEntries`, and overwritten on the next set.
+ * The first write of each instance also removes the temporary files that killed processes left
+ * behind, so a compile killed and resumed again and again does not litter its cache.
  */
 export class DiskCache implements ResponseCache {
   readonly directory: string;
   private readonly memory = new MemoryCache();
   private corrupt = 0;
+  private sweep: Promise<number> | undefined;
 
   constructor(options: DiskCacheOptions = {}) {
     this.directory = options.directory ?? join(".lathe", "cache");
@@ -48,6 +52,8 @@ export class DiskCache implements ResponseCache {
 
   async set(key: string, result: GenerateResult): Promise<void> {
     await this.memory.set(key, result);
+    this.sweep ??= removeOrphanedTemporaryFiles(this.directory);
+    await this.sweep;
     const entry = { format: FORMAT, key, checksum: sha256(canonicalJson(result)), result };
     await writeFileAtomic(this.pathOf(key), `${JSON.stringify(entry)}\n`);
   }

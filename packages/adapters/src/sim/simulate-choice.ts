@@ -1,4 +1,5 @@
 import type { GenerateRequest } from "@lathe/core";
+import { answerMetaRole } from "./meta/answer-meta-role.js";
 import type { ParsedPrompt } from "./prompt/parse-prompt.js";
 import { outputType, renderCompletion } from "./prompt/render-completion.js";
 import type { SamplingContext } from "./sampling-context.js";
@@ -14,7 +15,10 @@ export interface SimulatedChoice {
   readonly trace: SimTrace;
 }
 
-/** A task query is answered as a student; anything else as a teacher (or generically). */
+/**
+ * A meta module's inner role (critic, rewrite, agent turn, extraction) is played as such; any
+ * other task query is answered as a student; anything else as a teacher (or generically).
+ */
 export function simulateChoice(
   request: GenerateRequest,
   prompt: ParsedPrompt,
@@ -22,9 +26,11 @@ export function simulateChoice(
   context: SamplingContext,
 ): SimulatedChoice {
   const match = matchStage(tasks, prompt);
-  const answer = match
-    ? answerAsStudent(match, prompt, context)
-    : answerAsTeacher(tasks, prompt, context, (name) => outputType(prompt, name));
+  const answer =
+    answerMetaRole(tasks, prompt, context) ??
+    (match
+      ? answerAsStudent(match, prompt, context)
+      : answerAsTeacher(tasks, prompt, context, (name) => outputType(prompt, name)));
   let text = renderCompletion(prompt, answer.values);
   for (const stop of request.stop ?? []) {
     const at = stop === "" ? -1 : text.indexOf(stop);

@@ -36,7 +36,7 @@ export { type RunReportPaths, runReportPaths, writeRunReport } from "./report/wr
 export { askTeacher, type TeacherSampling } from "./shared/ask-teacher.js";
 export type { CandidateRecord } from "./shared/candidate-record.js";
 export { evaluateState, untilBudget } from "./shared/evaluate-state.js";
-export type { Optimizer, OptimizerContext, OptimizerResult } from "./shared/optimizer.js";
+export type { Optimizer, OptimizerContext, OptimizerResult, ScoredEvaluation } from "./shared/optimizer.js";
 export type { ProgressEvent } from "./shared/progress.js";
 export { withDemos, withInstructions, withoutDemos } from "./shared/state-edits.js";
 export { LATHE_VERSION } from "./version.js";

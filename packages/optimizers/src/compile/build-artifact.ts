@@ -14,6 +14,7 @@ import {
   programFingerprint,
   type UsageSummary,
 } from "@lathe/core";
+import type { ScoredEvaluation } from "../shared/optimizer.js";
 import { LATHE_VERSION } from "../version.js";
 
 export interface ArtifactInput {
@@ -31,7 +32,7 @@ export interface ArtifactInput {
   readonly valset: readonly Example[];
   readonly metric: string;
   readonly baseline: EvaluationResult;
-  readonly final: EvaluationResult;
+  readonly final: ScoredEvaluation;
   readonly heldOut?: { examples: readonly Example[]; baseline: EvaluationResult; final: EvaluationResult };
   readonly usage: UsageSummary;
   readonly notes: readonly string[];
@@ -100,7 +101,7 @@ export function buildArtifact(input: ArtifactInput): Artifact {
   return { ...body, contentHash: artifactContentHash(body) };
 }
 
-function score(evaluation: EvaluationResult): ArtifactScore {
+function score(evaluation: ScoredEvaluation): ArtifactScore {
   return { mean: evaluation.mean, ci: evaluation.ci, count: evaluation.count };
 }
 

@@ -18,7 +18,7 @@ import {
 } from "@lathe/core";
 import type { CandidateRecord } from "../shared/candidate-record.js";
 import { limitConcurrency } from "../shared/limited-language-model.js";
-import type { Optimizer, OptimizerContext } from "../shared/optimizer.js";
+import type { Optimizer, OptimizerContext, ScoredEvaluation } from "../shared/optimizer.js";
 import { buildArtifact } from "./build-artifact.js";
 import type { CompileOptions } from "./compile-options.js";
 import type { CompileReport } from "./compile-report.js";
@@ -88,14 +88,17 @@ export async function compile<P extends Module>(
   let state = program.state();
   const candidates: CandidateRecord[] = [];
   const details: Record<string, unknown> = {};
+  // The last optimizer's own valset scores of its choice, if it measured them.
+  let measured: ScoredEvaluation | undefined;
   for (const optimizer of optimizers) {
     const result = await runOptimizer(optimizer, program.withState(state), context);
     state = result.state;
+    measured = result.evaluation?.count === valset.length ? result.evaluation : undefined;
     candidates.push(...result.candidates);
     notes.push(...result.notes.map((note) => `${optimizer.name}: ${note}`));
     if (result.details) details[optimizer.name] = result.details;
   }
-  const final = await finalScore(run, state, baseline, notes);
+  const final = await finalScore(run, state, { baseline, measured }, notes);
   const heldOut = options.testset
     ? await scoreHeldOut(run, program.state(), state, options.testset, notes)
     : undefined;
@@ -162,19 +165,23 @@ async function runOptimizer(optimizer: Optimizer, program: Module, context: Opti
   }
 }
 
-/** Scores the chosen state; if the budget runs out here, the baseline is reported instead of a guess. */
+/**
+ * Scores the chosen state. If the budget runs out here, the score the optimizer measured for
+ * its choice on the same valset is reported; failing that, the baseline's, and the note says which.
+ */
 async function finalScore(
   run: (state: ProgramState, phase: string) => Promise<EvaluationResult>,
   state: ProgramState,
-  baseline: EvaluationResult,
+  known: { baseline: EvaluationResult; measured: ScoredEvaluation | undefined },
   notes: string[],
-): Promise<{ evaluation: EvaluationResult }> {
+): Promise<{ evaluation: ScoredEvaluation }> {
   try {
     return { evaluation: await run(state, "final") };
   } catch (error) {
     if (!BudgetExceededError.isInstance(error)) throw error;
-    notes.push(`final evaluation stopped early: ${error.message}; the final score shown is the baseline's`);
-    return { evaluation: baseline };
+    const shown = known.measured ? "the score the optimizer measured for it on the valset" : "the baseline's";
+    notes.push(`final evaluation stopped early: ${error.message}; the final score shown is ${shown}`);
+    return { evaluation: known.measured ?? known.baseline };
   }
 }
 
@@ -195,7 +202,7 @@ async function scoreHeldOut(
   }
 }
 
-function improvement(final: EvaluationResult, baseline: EvaluationResult): CompileReport["improvement"] {
+function improvement(final: ScoredEvaluation, baseline: ScoredEvaluation): CompileReport["improvement"] {
   if (final.scores.length !== baseline.scores.length)
     return { mean: final.mean - baseline.mean, ci: { low: Number.NaN, high: Number.NaN } };
   return meanWithInterval(final.scores.map((score, index) => score - baseline.scores[index]!));

@@ -12,6 +12,7 @@ export interface RandomSearchOptions extends Omit<BootstrapFewShotOptions, "teac
   readonly stopAtScore?: number;
 }
 
+/** Candidates evaluated at once when no budget is set. */
 const WAVE = 4;
 
 /**
@@ -19,7 +20,8 @@ const WAVE = 4;
  * then seeded shuffles of the training set with a random number of bootstrapped demos; every
  * candidate is scored on the same validation examples and the best mean wins (the earliest
  * on ties). Candidates are evaluated concurrently in fixed-size waves, so `stopAtScore` and the
- * choice never depend on timing.
+ * choice never depend on timing. Under a budget they run one at a time, so the cap ends the
+ * search after the last candidate that finished (in plan order) and the best of those is kept.
  */
 export class RandomSearch implements Optimizer {
   readonly name = "random";
@@ -42,9 +44,10 @@ export class RandomSearch implements Optimizer {
     const candidates: Array<CandidateRecord & { state: ProgramState; scores: readonly number[] }> = [];
     let baselineScores: readonly number[] | undefined;
     let stopped = false;
+    const waveSize = waveSizeFor(context);
 
-    for (let start = 0; start < plans.length && !stopped; start += WAVE) {
-      const wave = plans.slice(start, start + WAVE);
+    for (let start = 0; start < plans.length && !stopped; start += waveSize) {
+      const wave = plans.slice(start, start + waveSize);
       const scored = await Promise.all(
         wave.map((plan) =>
           untilBudget(async () => {
@@ -82,10 +85,11 @@ export class RandomSearch implements Optimizer {
       }
     }
     if (candidates.length === 0) {
+      // The program as given is the best known configuration (compile scored it as the baseline).
       return {
         state: program.state(),
         candidates: [],
-        notes: [...notes, "no candidate could be evaluated; the program is unchanged"],
+        notes: [...notes, "the budget ran out before any candidate was scored; kept the program as given"],
       };
     }
     const best = candidates.reduce((winner, candidate) =>
@@ -94,7 +98,12 @@ export class RandomSearch implements Optimizer {
     const records = candidates.map(({ state: _state, scores: _scores, ...record }) =>
       record.id === best.id ? { ...record, chosen: true } : record,
     );
-    return { state: best.state, candidates: records, notes };
+    return {
+      state: best.state,
+      candidates: records,
+      notes,
+      evaluation: { mean: best.mean, ci: best.ci, count: best.count, scores: best.scores },
+    };
   }
 
   private plans(program: Module, context: OptimizerContext): DemoSetPlan[] {
@@ -112,4 +121,12 @@ export class RandomSearch implements Optimizer {
       bootstrap,
     });
   }
+}
+
+/**
+ * Concurrent candidates would share a budget cap and all be cut midway, leaving nothing scored
+ * (and which finish would depend on timing); under a budget each candidate gets the rest in turn.
+ */
+function waveSizeFor(context: OptimizerContext): number {
+  return context.student.budget || context.teacher.budget ? 1 : WAVE;
 }

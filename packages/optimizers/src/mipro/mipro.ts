@@ -77,7 +77,9 @@ export class MIPRO implements Optimizer {
         details,
       };
     }
-    return { state: winner.state, candidates, notes, details };
+    // Its scores stand for the compile's valset only when the search used all of it.
+    const measured = valset === context.valset ? { evaluation: winner.evaluation } : {};
+    return { state: winner.state, candidates, notes, details, ...measured };
   }
 
   private async run(

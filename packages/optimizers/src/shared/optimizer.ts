@@ -1,4 +1,4 @@
-import type { Example, Metric, Module, ProgramState, Settings } from "@lathe/core";
+import type { EvaluationResult, Example, Metric, Module, ProgramState, Settings } from "@lathe/core";
 import type { CandidateRecord } from "./candidate-record.js";
 import type { ProgressEvent } from "./progress.js";
 
@@ -26,7 +26,15 @@ export interface OptimizerResult {
   readonly notes: readonly string[];
   /** Optimizer-specific details for the report (JSON). */
   readonly details?: Record<string, unknown>;
+  /**
+   * The chosen state's scores on the whole `context.valset`, when the search measured them:
+   * compile reports them if the budget leaves no room to score the result again.
+   */
+  readonly evaluation?: ScoredEvaluation;
 }
+
+/** The parts of an evaluation that scores and paired comparisons need. */
+export type ScoredEvaluation = Pick<EvaluationResult, "mean" | "ci" | "count" | "scores">;
 
 /**
  * An optimizer proposes a better ProgramState for a program. It never mutates the program: it

@@ -54,6 +54,29 @@ describe("MIPRO determinism", () => {
     expect(secondCompile.final).toEqual(firstCompile.final);
   });
 
+  it("freezes a byte-identical artifact (same content hash) from the same seed and a shared cache", async () => {
+    const cache = new MemoryCache();
+    const first = await compileOnce(cache, 3, 3);
+    const second = await compileOnce(cache, 3, 3);
+    expect(first.calls).toBeGreaterThan(0);
+    expect(second.calls).toBe(0);
+    expect(second.report.usage.total.calls).toBe(0);
+    // Every request of the first run, sent or already served from the cache then, is a hit now.
+    expect(second.report.usage.total.cacheHits).toBe(
+      first.report.usage.total.calls + first.report.usage.total.cacheHits,
+    );
+    expect(second.artifact.contentHash).toBe(first.artifact.contentHash);
+    const stable = (artifact: typeof first.artifact) =>
+      JSON.stringify(artifact, null, 2)
+        .replace(/"createdAt": "[^"]*"/, "")
+        .replace(/"durationMs": [\d.]+/, "");
+    expect(stable(second.artifact)).toBe(stable(first.artifact));
+    // The search really chose something: a proposed instruction or demos, not the original program.
+    expect(first.artifact.predictors.self).not.toEqual(
+      expect.objectContaining({ instructions: "Answer the question.", demos: [] }),
+    );
+  });
+
   it("gives the same result from a fresh cache (timing never decides), and a different search for another seed", async () => {
     const first = await compileOnce(new MemoryCache(), 7, 3);
     const again = await compileOnce(new MemoryCache(), 7, 3);

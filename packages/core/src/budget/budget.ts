@@ -58,6 +58,21 @@ export class Budget {
     return undefined;
   }
 
+  /**
+   * Throws BudgetExceededError if the token or cost cap was reached since this call reserved
+   * its slot: a call that waited for a concurrency slot checks again before it is sent, so the
+   * calls queued behind the limit do not overshoot those caps.
+   */
+  checkSpend(): void {
+    const { maxTokens, maxUsd } = this.limits;
+    if (maxTokens !== undefined && this.spentSoFar.tokens >= maxTokens) {
+      throw new BudgetExceededError("tokens", maxTokens, this.spentSoFar.tokens);
+    }
+    if (maxUsd !== undefined && this.spentSoFar.usd >= maxUsd) {
+      throw new BudgetExceededError("usd", maxUsd, this.spentSoFar.usd);
+    }
+  }
+
   /** Claims a call slot or throws BudgetExceededError. Pair with `settle` or `release`. */
   reserve(): void {
     const exceeded = this.exhaustedBy();

@@ -1,3 +1,4 @@
+import { BudgetExceededError } from "../budget/budget-exceeded-error.js";
 import { DEFAULT_PRICES, estimateCost } from "../budget/prices.js";
 import { cacheKey } from "../cache/response-cache.js";
 import { APICallError } from "../errors/api-call-error.js";
@@ -82,6 +83,8 @@ async function callProvider(
     result = await lm.doGenerate(request);
   } catch (error) {
     budget?.release();
+    // A model wrapper stopped the call before it was sent (a cap reached while it queued).
+    if (BudgetExceededError.isInstance(error)) throw error;
     const retries = APICallError.isInstance(error) ? error.retries : 0;
     usage?.record({ role, model, path, cached: false, failed: true, retries });
     throw error;

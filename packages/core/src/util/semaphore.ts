@@ -11,6 +11,11 @@ export class Semaphore {
     }
   }
 
+  /** Whether a task run now would start at once, without waiting for a slot. */
+  get hasFreeSlot(): boolean {
+    return this.active < this.limit;
+  }
+
   async run<T>(task: () => Promise<T>): Promise<T> {
     await this.acquire();
     try {

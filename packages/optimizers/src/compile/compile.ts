@@ -62,9 +62,13 @@ export async function compile<P extends Module>(
     ...(options.cache === false ? {} : { cache: options.cache ?? new DiskCache() }),
     ...(options.budget ? { budget: new Budget(options.budget) } : {}),
   };
-  const student: Settings = { ...shared, lm: limitConcurrency(options.lm, semaphore), role: "student" };
+  const student: Settings = {
+    ...shared,
+    lm: limitConcurrency(options.lm, semaphore, shared.budget),
+    role: "student",
+  };
   const teacher: Settings = options.teacher
-    ? { ...shared, lm: limitConcurrency(options.teacher, semaphore), role: "teacher" }
+    ? { ...shared, lm: limitConcurrency(options.teacher, semaphore, shared.budget), role: "teacher" }
     : { ...student };
   const context: OptimizerContext = {
     trainset: options.trainset,

@@ -79,6 +79,7 @@ const GEPA_OPTIONS = [
   "merge",
   "maxMerges",
   "skipPerfect",
+  "showExpected",
   "maxIterations",
 ] as const;
 

@@ -14,6 +14,7 @@ export interface GEPASettings {
   readonly merge: boolean;
   readonly maxMerges: number;
   readonly skipPerfect: boolean;
+  readonly showExpected: boolean;
 }
 
 /** What an iteration did: keep going, or stop (the reason is in the notes). */
@@ -104,6 +105,7 @@ export class GEPARun {
           minibatches: this.minibatches,
           budget: this.budget,
           skipPerfect: this.settings.skipPerfect,
+          showExpected: this.settings.showExpected,
           context: this.context,
         }),
       this.notes,

@@ -15,11 +15,23 @@ export interface GEPAOptions {
   readonly maxMerges?: number;
   /** Skip reflection when the parent already scores 1 on every minibatch example. @default true */
   readonly skipPerfect?: boolean;
+  /**
+   * Show the teacher each example's expected outputs even when the metric gave feedback; without
+   * feedback they are always shown. @default false
+   */
+  readonly showExpected?: boolean;
   /** Stop after this many iterations even with budget left. @default no limit */
   readonly maxIterations?: number;
 }
 
-const DEFAULTS = { maxMetricCalls: 500, minibatchSize: 3, merge: false, maxMerges: 5, skipPerfect: true };
+const DEFAULTS = {
+  maxMetricCalls: 500,
+  minibatchSize: 3,
+  merge: false,
+  maxMerges: 5,
+  skipPerfect: true,
+  showExpected: false,
+};
 
 /**
  * GEPA (reflective prompt evolution): a pool of candidates scored per validation example; each

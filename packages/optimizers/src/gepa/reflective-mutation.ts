@@ -50,6 +50,8 @@ export async function reflectiveMutation(input: {
   readonly minibatches: Minibatches;
   readonly budget: MetricCallBudget;
   readonly skipPerfect: boolean;
+  /** Render expected outputs beside the metric's feedback (they always show without feedback). */
+  readonly showExpected: boolean;
   readonly context: OptimizerContext;
 }): Promise<MutationResult> {
   const { program, parent, path, budget, context } = input;
@@ -82,7 +84,7 @@ export async function reflectiveMutation(input: {
       ReflectionSignature,
       {
         current_instruction: predictor.instructions.trim() === "" ? "(empty)" : predictor.instructions,
-        examples_with_feedback: `For ${describeStep(configured, path)}:\n\n${renderOutcomes(outcomes, "Example", { showExpected: false })}`,
+        examples_with_feedback: `For ${describeStep(configured, path)}:\n\n${renderOutcomes(outcomes, "Example", { showExpected: input.showExpected })}`,
       },
       context,
     ),

@@ -1,4 +1,5 @@
 import { escapeHtml } from "./escape-html.js";
+import type { ReflectiveSections } from "./reflective-sections.js";
 import { reportSections } from "./report-sections.js";
 import type { RunReportInput } from "./run-report-input.js";
 import { renderScoreChart } from "./score-chart.js";
@@ -29,6 +30,7 @@ export function renderReportHtml(input: RunReportInput): string {
     sections.candidates.rows.length === 0
       ? "<p>No candidates were scored.</p>"
       : table(sections.candidates.header, sections.candidates.rows, sections.chosen),
+    ...reflectiveHtml(sections.reflective),
     "<h2>Usage by role</h2>",
     table(sections.usage.header, sections.usage.rows),
     "<h2>Predictors</h2>",
@@ -49,6 +51,22 @@ export function renderReportHtml(input: RunReportInput): string {
     "</html>",
     "",
   ].join("\n");
+}
+
+/** MetaPrompt's hypotheses and GEPA's lineage and proposals, each only when that optimizer ran. */
+function reflectiveHtml({ hypotheses, gepa }: ReflectiveSections): string[] {
+  const parts: string[] = [];
+  if (hypotheses) parts.push("<h2>MetaPrompt hypotheses</h2>", table(hypotheses.header, hypotheses.rows));
+  if (gepa) {
+    parts.push(
+      "<h2>GEPA lineage</h2>",
+      `<p>${escapeHtml(gepa.summary)}</p>`,
+      table(gepa.lineage.header, gepa.lineage.rows),
+      "<h3>GEPA proposals</h3>",
+      table(gepa.proposals.header, gepa.proposals.rows),
+    );
+  }
+  return parts;
 }
 
 function keyValueTable(rows: ReadonlyArray<readonly [string, string]>): string {

@@ -1,3 +1,4 @@
+import type { ReflectiveSections } from "./reflective-sections.js";
 import { reportSections } from "./report-sections.js";
 import { formatNumber, type RunReportInput } from "./run-report-input.js";
 
@@ -21,6 +22,7 @@ export function renderReportMarkdown(input: RunReportInput): string {
       : table(sections.candidates.header, sections.candidates.rows)),
     "",
   );
+  lines.push(...reflectiveMarkdown(sections.reflective));
   lines.push("## Usage by role", "", ...table(sections.usage.header, sections.usage.rows), "");
   lines.push("## Predictors", "");
   for (const predictor of sections.predictors) {
@@ -37,6 +39,26 @@ export function renderReportMarkdown(input: RunReportInput): string {
     "",
   );
   return lines.join("\n");
+}
+
+/** MetaPrompt's hypotheses and GEPA's lineage and proposals, each only when that optimizer ran. */
+function reflectiveMarkdown({ hypotheses, gepa }: ReflectiveSections): string[] {
+  const lines: string[] = [];
+  if (hypotheses) {
+    lines.push("## MetaPrompt hypotheses", "", ...table(hypotheses.header, hypotheses.rows), "");
+  }
+  if (gepa) {
+    lines.push(
+      "## GEPA lineage",
+      "",
+      inline(gepa.summary),
+      "",
+      ...table(gepa.lineage.header, gepa.lineage.rows),
+      "",
+    );
+    lines.push("### GEPA proposals", "", ...table(gepa.proposals.header, gepa.proposals.rows), "");
+  }
+  return lines;
 }
 
 function table(header: readonly string[], rows: ReadonlyArray<readonly string[]>): string[] {

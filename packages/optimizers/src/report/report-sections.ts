@@ -1,4 +1,5 @@
 import type { UsageTotals } from "@lathe/core";
+import { type ReflectiveSections, reflectiveSections } from "./reflective-sections.js";
 import {
   demoCountText,
   formatDelta,
@@ -18,6 +19,8 @@ export interface ReportSections {
   readonly chosen: readonly boolean[];
   readonly usage: { readonly header: readonly string[]; readonly rows: readonly (readonly string[])[] };
   readonly predictors: ReadonlyArray<{ path: string; instructions: string; demos: number }>;
+  /** MetaPrompt's hypotheses and GEPA's lineage, when those optimizers ran. */
+  readonly reflective: ReflectiveSections;
   readonly notes: readonly string[];
   readonly trajectory: readonly number[];
 }
@@ -83,6 +86,7 @@ export function reportSections({ artifact, report }: RunReportInput): ReportSect
       instructions: predictor.instructions,
       demos: predictor.demos.length,
     })),
+    reflective: reflectiveSections(report.details),
     notes: report.notes,
     trajectory: report.trajectory,
   };

@@ -155,6 +155,7 @@ describe("lathe CLI end to end (child processes, offline against the sim)", { ti
         "--json",
       ]);
       start("inspectArtifact", ["inspect", "out/triage.artifact.json"]);
+      start("inspectArtifactJson", ["inspect", "out/triage.artifact.json", "--json"]);
       start("inspectPrompt", [
         "inspect",
         "triage.ts#triage",
@@ -282,6 +283,25 @@ describe("lathe CLI end to end (child processes, offline against the sim)", { ti
       expect(run.stdout).toMatch(
         /self {2}ticket: string -> queue: enum\(billing\|technical\|account\), urgent: boolean {2}\(\d+ demos\)/,
       );
+    });
+
+    it("inspect --json summarises an artifact as one JSON document", async () => {
+      const run = await runs.inspectArtifactJson!;
+      expect(run.code, run.stderr).toBe(0);
+      expect(run.json()).toMatchObject({
+        format: "lathe.artifact/v1",
+        contentHash: artifact.contentHash,
+        program: { name: "triage" },
+        target: { provider: "sim", modelId: "small" },
+        compile: {
+          optimizer: "bootstrap",
+          teacher: { provider: "sim", modelId: "large" },
+          seed: 1,
+          baseline: { mean: artifact.compile.baseline.mean },
+          final: { mean: artifact.compile.final.mean },
+        },
+        predictors: [{ path: "self", signature: SHORTHAND, demos: artifact.predictors.self!.demos.length }],
+      });
     });
 
     it("inspect prints the exact prompt for an input, demos included, without calling a model", async () => {

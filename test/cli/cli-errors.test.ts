@@ -98,12 +98,62 @@ describe("lathe CLI errors: one line that says what to do, non-zero exit, no sta
         "--out",
         "out.json",
       ],
-      { OPENAI_API_KEY: "" },
+      // Unset, with a base URL nothing listens on: a network attempt would fail differently.
+      { OPENAI_API_KEY: undefined, OPENAI_BASE_URL: "http://127.0.0.1:9/v1" },
     );
     expectOneLine(
       run,
       1,
       /no API key for openai\/gpt-4o-mini: export OPENAI_API_KEY=\.\.\. \(or try the offline model sim\/small\)/,
+    );
+  });
+
+  it.concurrent("a missing API key in eval too, while --dry-run needs no key", async () => {
+    const env = { OPENAI_API_KEY: undefined, OPENAI_BASE_URL: "http://127.0.0.1:9/v1" };
+    expectOneLine(
+      await lathe(
+        project,
+        [
+          "eval",
+          "qa.ts#qa",
+          "--data",
+          "train.jsonl",
+          "--metric",
+          "exact:answer",
+          "--lm",
+          "openai/gpt-4o-mini",
+        ],
+        env,
+      ),
+      1,
+      /no API key for openai\/gpt-4o-mini: export OPENAI_API_KEY=/,
+    );
+    const dry = await lathe(
+      project,
+      [
+        "compile",
+        "qa.ts#qa",
+        "--train",
+        "train.jsonl",
+        "--metric",
+        "exact:answer",
+        "--lm",
+        "openai/gpt-4o-mini",
+        "--dry-run",
+        "--json",
+      ],
+      env,
+    );
+    expect(dry.code, dry.stderr).toBe(0);
+    expect(dry.json()).toMatchObject({ dryRun: true, model: "openai/gpt-4o-mini" });
+  });
+
+  it.concurrent("a data file or metric file that does not exist", async () => {
+    expectOneLine(await compile("--train", "nope.jsonl"), 1, /nope\.jsonl: cannot read the file \(ENOENT/);
+    expectOneLine(
+      await compile("--metric", "metrics.ts#score"),
+      1,
+      /cannot find the metric file .*metrics\.ts; check the path/,
     );
   });
 
@@ -251,6 +301,19 @@ describe("lathe CLI errors: one line that says what to do, non-zero exit, no sta
       await compile("--opt", "maxBootstrapedDemos=2"),
       2,
       /unknown option 'maxBootstrapedDemos'.*did you mean 'maxBootstrappedDemos'/,
+    );
+  });
+
+  it.concurrent("a malformed --opt and a value the optimizer rejects (exit 2)", async () => {
+    expectOneLine(
+      await compile("--opt", "auto"),
+      2,
+      /--opt 'auto' is not key=value; e\.g\. --opt maxDemos=0/,
+    );
+    expectOneLine(
+      await compile("--optimizer", "mipro", "--opt", "auto=extreme"),
+      2,
+      /--opt for mipro: auto must be "light", "medium" or "heavy", got "extreme"/,
     );
   });
 

@@ -148,6 +148,21 @@ describe("lathe CLI errors: one line that says what to do, non-zero exit, no sta
     expect(dry.json()).toMatchObject({ dryRun: true, model: "openai/gpt-4o-mini" });
   });
 
+  it.concurrent("eval against a model that cannot be reached stops at --max-errors (exit 1)", async () => {
+    const run = await lathe(project, [
+      ..."eval qa.ts#qa --data train.jsonl --metric exact:answer".split(" "),
+      // Port 9 (discard): nothing listens on loopback, so every call is a connection error.
+      ...["--lm", "openai-compatible/m", "--base-url", "http://127.0.0.1:9/v1"],
+      ...["--no-cache", "--concurrency", "1", "--max-errors", "0"],
+    ]);
+    expectOneLine(
+      run,
+      1,
+      /evaluation stopped after 1 failed examples \(maxErrors is 0\); first error: .*could not be reached.*; fix that cause .* or pass --max-errors <n>/,
+    );
+    expect(run.stdout).not.toContain("score");
+  });
+
   it.concurrent("a data file or metric file that does not exist", async () => {
     expectOneLine(await compile("--train", "nope.jsonl"), 1, /nope\.jsonl: cannot read the file \(ENOENT/);
     expectOneLine(

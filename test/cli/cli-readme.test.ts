@@ -4,49 +4,90 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createProject, lathe, repoRoot } from "./support/cli-project.js";
 import { latheCommands, markdownSection } from "./support/readme-commands.js";
+import { type SimServeProcess, serveSim } from "./support/sim-serve-process.js";
 
 // Flags whose value is a file the command must have written.
 const WRITES = ["--out", "--emit-ts"];
 
-// Parsed from the README itself, so an example that drifts from the CLI fails here.
-const readme = await readFile(join(repoRoot, "README.md"), "utf8");
-const commands = latheCommands(markdownSection(readme, "CLI"));
+// Parsed from the READMEs themselves, so an example that drifts from the CLI fails here.
+const readmes = [
+  {
+    name: "README.md, section CLI",
+    commands: latheCommands(markdownSection(await readText("README.md"), "CLI")),
+  },
+  { name: "packages/cli/README.md", commands: latheCommands(await readText("packages/cli/README.md")) },
+];
+
+function readText(path: string): Promise<string> {
+  return readFile(join(repoRoot, path), "utf8");
+}
+
+/** `sim serve ... --port <n>` as written, with the port it names (undefined for any other command). */
+function servedPort(args: readonly string[]): string | undefined {
+  if (args[0] !== "sim" || args[1] !== "serve") return undefined;
+  return args[args.indexOf("--port") + 1] ?? "0";
+}
 
 // Child processes: generous timeouts, so a busy machine slows these tests down without failing them.
-describe("the README's CLI examples run offline as written", { timeout: 120_000 }, () => {
-  let project: string;
+describe.each(readmes)(
+  "the CLI examples in $name run offline as written",
+  { timeout: 240_000 },
+  ({ commands }) => {
+    let project: string;
+    const servers: SimServeProcess[] = [];
 
-  beforeAll(async () => {
-    // A checkout's layout: `examples/` beside the cwd, where `.lathe/` gets written.
-    project = await createProject("lathe-cli-readme-");
-    await symlink(join(repoRoot, "examples"), join(project, "examples"));
-  }, 120_000);
-  afterAll(() => rm(project, { recursive: true, force: true }));
+    beforeAll(async () => {
+      // A checkout's layout: `examples/` beside the cwd, where `.lathe/` gets written.
+      project = await createProject("lathe-cli-readme-");
+      await symlink(join(repoRoot, "examples"), join(project, "examples"));
+    }, 120_000);
+    afterAll(async () => {
+      await Promise.all(servers.map((server) => server.stop()));
+      await rm(project, { recursive: true, force: true });
+    });
 
-  it("the CLI section has copy-paste examples", () => {
-    expect(commands.length).toBeGreaterThan(0);
-    expect(commands.map((command) => command.args[0])).toContain("compile");
-  });
+    it("has copy-paste examples, compile among them", () => {
+      expect(commands.length).toBeGreaterThan(0);
+      expect(commands.map((command) => command.args[0])).toContain("compile");
+    });
 
-  // In order: later examples read what earlier ones wrote.
-  it("every example exits 0, quietly on stderr, and writes the files it names", async () => {
-    for (const command of commands) {
-      const run = await lathe(project, command.args);
-      expect({ command: command.text, code: run.code, stderr: run.stderr }).toEqual({
-        command: command.text,
-        code: 0,
-        stderr: "",
-      });
-      expect(run.stdout.trim(), command.text).not.toBe("");
-      for (const [index, arg] of command.args.entries()) {
-        const written = command.args[index + 1];
-        if (WRITES.includes(arg) && written !== undefined) {
-          expect(existsSync(join(project, written)), `${command.text} should write ${written}`).toBe(true);
+    // In order: later examples read what earlier ones wrote, and use the servers they started.
+    it("every example exits 0, quietly on stderr, and writes the files it names", async () => {
+      // A served example runs on a free port (a fixed one may be taken); later URLs follow it.
+      const origins = new Map<string, string>();
+      for (const command of commands) {
+        const port = servedPort(command.args);
+        if (port !== undefined) {
+          const at = command.args.indexOf("--port");
+          const flags = command.args
+            .slice(2)
+            .filter((_, index) => at < 0 || (index !== at - 2 && index !== at - 1));
+          const server = await serveSim(project, flags);
+          servers.push(server);
+          origins.set(`http://127.0.0.1:${port}`, new URL(server.url).origin);
+          continue;
+        }
+        const args = command.args.map((arg) =>
+          [...origins].reduce((text, [written, actual]) => text.replaceAll(written, actual), arg),
+        );
+        const run = await lathe(project, args);
+        expect({ command: command.text, code: run.code, stderr: run.stderr }).toEqual({
+          command: command.text,
+          code: 0,
+          stderr: "",
+        });
+        expect(run.stdout.trim(), command.text).not.toBe("");
+        for (const [index, arg] of args.entries()) {
+          const written = args[index + 1];
+          if (WRITES.includes(arg) && written !== undefined) {
+            expect(existsSync(join(project, written)), `${command.text} should write ${written}`).toBe(true);
+          }
         }
       }
-    }
-  });
-});
+      for (const server of servers.splice(0)) expect((await server.stop()).code).toBe(0);
+    });
+  },
+);
 
 describe("README command extraction", () => {
   const section = [

@@ -1,40 +1,9 @@
-import { spawn } from "node:child_process";
 import { rm } from "node:fs/promises";
-import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createProject, lathe, repoRoot } from "./support/cli-project.js";
+import { createProject, lathe } from "./support/cli-project.js";
+import { type SimServeProcess, serveSim } from "./support/sim-serve-process.js";
 
 const SHORTHAND = "ticket: string -> queue: enum(billing|technical|account), urgent: boolean";
-
-interface Server {
-  readonly url: string;
-  /** Sends SIGTERM and resolves to the exit code and everything the server wrote on stderr. */
-  stop(): Promise<{ code: number | null; stderr: string }>;
-}
-
-/** Starts `lathe sim serve --json ...flags` and resolves once it printed its URL. */
-function serve(cwd: string, flags: readonly string[]): Promise<Server> {
-  const child = spawn(
-    process.execPath,
-    ["--import", "tsx", join(repoRoot, "packages/cli/src/bin.ts"), "sim", "serve", "--json", ...flags],
-    { cwd, stdio: ["ignore", "pipe", "pipe"] },
-  );
-  let stderr = "";
-  child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
-  const exited = new Promise<number | null>((resolve) => child.on("exit", resolve));
-  const stop = async () => {
-    if (child.exitCode === null) child.kill("SIGTERM");
-    return { code: await exited, stderr };
-  };
-  return new Promise((resolve, reject) => {
-    let stdout = "";
-    child.stdout.on("data", (chunk: Buffer) => {
-      stdout += chunk.toString();
-      if (stdout.trimEnd().endsWith("}")) resolve({ url: (JSON.parse(stdout) as { url: string }).url, stop });
-    });
-    void exited.then((code) => reject(new Error(`sim serve exited with ${code}: ${stderr}`)));
-  });
-}
 
 interface EvalJson {
   count: number;
@@ -45,9 +14,9 @@ interface EvalJson {
 // Child processes: generous timeouts, so a busy machine slows these tests down without failing them.
 describe("lathe sim serve", { timeout: 120_000 }, () => {
   let project: string;
-  let plain: Server;
-  let faulty: Server;
-  const evalThrough = (server: Server, ...flags: string[]) =>
+  let plain: SimServeProcess;
+  let faulty: SimServeProcess;
+  const evalThrough = (server: SimServeProcess, ...flags: string[]) =>
     lathe(project, [
       "eval",
       "--signature",
@@ -81,9 +50,9 @@ describe("lathe sim serve", { timeout: 120_000 }, () => {
         "--test",
         "0",
       ]),
-      serve(project, []),
+      serveSim(project, []),
       // Every second-ish answer is a 200 that is not JSON; one request at a time, the rest get a 429.
-      serve(project, ["--invalid-json-rate", "0.4", "--max-concurrency", "1", "--seed", "3"]),
+      serveSim(project, ["--invalid-json-rate", "0.4", "--max-concurrency", "1", "--seed", "3"]),
     ]);
     expect(data.code, data.stderr).toBe(0);
     plain = started;

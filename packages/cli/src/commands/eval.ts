@@ -3,6 +3,7 @@ import {
   type Artifact,
   artifactSettings,
   DiskCache,
+  EvaluationError,
   type EvaluationResult,
   evaluate,
   loadArtifact,
@@ -10,7 +11,7 @@ import {
 } from "@lathe/core";
 import { Command } from "commander";
 import { usageText } from "../compile/compile-summary.js";
-import { UsageError } from "../errors/cli-errors.js";
+import { EvaluationStoppedError, UsageError } from "../errors/cli-errors.js";
 import { formatScore, modelString, rows } from "../io/format.js";
 import type { Output } from "../io/output.js";
 import { resolveMetric } from "../metrics/resolve-metric.js";
@@ -34,6 +35,7 @@ interface EvalFlags extends ProgramFlags, CacheFlags {
   readonly lm?: string;
   readonly baseUrl?: string;
   readonly concurrency: number;
+  readonly maxErrors: number;
   readonly showFailures: number;
   readonly json?: boolean;
 }
@@ -54,6 +56,13 @@ export function evalCommand(context: CommandContext): Command {
     .option("--lm <model>", "the model to run on (default: the artifact's model)")
     .option("--base-url <url>", "OpenAI-compatible server for the model")
     .option("--concurrency <n>", "examples evaluated at once", wholeNumber(1), 8)
+    // As DSPy's default: an unreachable model or a broken program stops early, not after every row.
+    .option(
+      "--max-errors <n>",
+      "stop with an error once more than n examples fail to run (a low score is not a failure)",
+      wholeNumber(0),
+      10,
+    )
     .option("--show-failures <n>", "print up to n examples that did not score 1", wholeNumber(0), 0)
     .option("--json", "print a JSON summary on stdout");
   addProgramFlags(command);
@@ -89,10 +98,14 @@ async function runEval(
   try {
     result = await evaluate(program, data, metric.metric, {
       concurrency: flags.concurrency,
+      maxErrors: flags.maxErrors,
       settings,
       onProgress: (event) =>
         progress.update("eval", event.completed, event.total, `mean ${event.meanSoFar.toFixed(3)}`),
     });
+  } catch (error) {
+    if (EvaluationError.isInstance(error)) throw new EvaluationStoppedError(error);
+    throw error;
   } finally {
     progress.done();
   }

@@ -1,8 +1,9 @@
-import { LatheError } from "@lathe/core";
+import { type EvaluationError, LatheError } from "@lathe/core";
 
 const USAGE = "LatheUsageError";
 const PROGRAM = "LatheProgramLoadError";
 const METRIC = "LatheMetricError";
+const EVALUATION = "LatheEvaluationStoppedError";
 
 /** A flag or argument is missing, malformed or contradicts another. Exit code 2. */
 export class UsageError extends LatheError {
@@ -34,5 +35,20 @@ export class MetricError extends LatheError {
 
   static override isInstance(error: unknown): error is MetricError {
     return LatheError.isInstance(error) && error.name === METRIC;
+  }
+}
+
+/** `lathe eval` stopped at `--max-errors`: the evaluation's own message, plus what to do. */
+export class EvaluationStoppedError extends LatheError {
+  constructor(error: EvaluationError) {
+    super(
+      EVALUATION,
+      `${error.message}; fix that cause (the model, its URL or key, or the program), or pass --max-errors <n> to score past failures`,
+      { cause: error },
+    );
+  }
+
+  static override isInstance(error: unknown): error is EvaluationStoppedError {
+    return LatheError.isInstance(error) && error.name === EVALUATION;
   }
 }

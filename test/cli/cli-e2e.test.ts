@@ -216,6 +216,25 @@ describe("lathe CLI end to end (child processes, offline against the sim)", { ti
         "--no-cache",
         "--json",
       ]);
+      start("budgetUsd", [
+        "compile",
+        "triage.ts#triage",
+        ...DATA,
+        "--optimizer",
+        "random",
+        "--lm",
+        "sim/small",
+        "--teacher",
+        "sim/large",
+        "--out",
+        "out/budget-usd.json",
+        "--budget-usd",
+        "0.01",
+        "--concurrency",
+        "2",
+        "--no-cache",
+        "--json",
+      ]);
       start("dryRun", [
         "compile",
         "triage.ts#triage",
@@ -432,6 +451,28 @@ describe("lathe CLI end to end (child processes, offline against the sim)", { ti
       expect(result.stoppedByBudget).toBe(true);
       expect(result.usage.total.calls).toBe(20);
       expect(result.notes.some((note) => note.includes("budget of 20 calls reached"))).toBe(true);
+    });
+
+    it("--budget-usd stops the compile once student and teacher together spent the cap", async () => {
+      const run = await runs.budgetUsd!;
+      expect(run.code, run.stderr).toBe(0);
+      type Spend = { calls: number; costUsd: number };
+      const result = run.json<
+        CompileJson & {
+          stoppedByBudget: boolean;
+          usage: { total: Spend; byRole: { student: Spend; teacher: Spend } };
+        }
+      >();
+      expect(result.stoppedByBudget).toBe(true);
+      const { total, byRole } = result.usage;
+      expect(total.costUsd).toBeCloseTo(byRole.student.costUsd + byRole.teacher.costUsd, 10);
+      expect(byRole.teacher.calls).toBeGreaterThan(0);
+      // Costs are known when calls return: the two calls in flight at the cap may pass it.
+      expect(total.costUsd).toBeGreaterThanOrEqual(0.01);
+      expect(total.costUsd).toBeLessThan(0.015);
+      expect(result.notes.some((note) => note.includes("budget of $0.01 reached"))).toBe(true);
+      const saved = await readArtifact("out/budget-usd.json");
+      expect(saved.compile.usage.total.costUsd).toBe(total.costUsd);
     });
 
     it("--dry-run estimates the calls and calls no model", async () => {

@@ -20,9 +20,9 @@ export interface BudgetSpent {
 }
 
 /**
- * Hard caps shared by every call made under it (student and teacher alike). A call reserves
- * its slot before it is sent, so concurrent calls cannot overshoot the call cap; token and
- * cost caps are checked against what has been spent so far.
+ * Caps shared by every call made under it (student and teacher alike). A call reserves its
+ * slot before it is sent, so concurrent calls cannot overshoot the call cap; token and cost caps
+ * are checked against what has been spent so far, so calls in flight can take the spend past them.
  */
 export class Budget {
   private readonly spentSoFar: BudgetSpent = { calls: 0, tokens: 0, usd: 0 };

@@ -29,7 +29,7 @@ describe("cacheKey", () => {
     expect(cacheKey(lm, { ...request, n: 1, rolloutId: 0 })).toBe(cacheKey(lm, request));
   });
 
-  it("changes with the provider, model, messages, sampling and rollout", () => {
+  it("changes with the provider, model, messages, sampling, stop, response format and rollout", () => {
     const keys = [
       cacheKey(lm, request),
       cacheKey({ ...lm, provider: "other" }, request),
@@ -40,6 +40,13 @@ describe("cacheKey", () => {
       cacheKey(lm, { ...request, n: 2 }),
       cacheKey(lm, { ...request, maxTokens: 10 }),
       cacheKey(lm, { ...request, seed: 1 }),
+      cacheKey(lm, { ...request, stop: ["\n"] }),
+      cacheKey(lm, { ...request, messages: [{ role: "system", content: "hi" }] }),
+      cacheKey(lm, { ...request, responseFormat: { type: "text" } }),
+      cacheKey(lm, {
+        ...request,
+        responseFormat: { type: "json_schema", name: "outputs", schema: { type: "object" }, strict: true },
+      }),
     ];
     expect(new Set(keys).size).toBe(keys.length);
   });

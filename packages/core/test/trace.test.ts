@@ -44,6 +44,17 @@ describe("traced", () => {
     ]);
   });
 
+  it("counts only the demos the prompt showed", async () => {
+    const predict = new Predict(Draft).withDemos([
+      { question: "q0", draft: "d0" },
+      { question: "inputs only" },
+      { draft: "outputs only" },
+    ]);
+    const { trace } = await traced(() => predict.call({ question: "q" }, { lm }));
+    expect(trace[0]!.demosUsed).toBe(1);
+    expect(predict.format({ question: "q" })).toHaveLength(4);
+  });
+
   it("records only the signature's inputs", async () => {
     const predict = new Predict(Draft);
     const { trace } = await traced(() =>

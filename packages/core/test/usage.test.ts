@@ -77,6 +77,33 @@ describe("UsageTracker", () => {
     await generate(lm, request, settings, "self");
     expect(usage.total).toMatchObject({ calls: 1, cacheHits: 2, promptTokens: 10, completionTokens: 5 });
     expect(usage.total.costUsd).toBeCloseTo((10 * 2.5 + 5 * 10) / 1e6, 12);
+    expect(usage.snapshot().byModel["openai/gpt-4o"]).toMatchObject({ calls: 1, cacheHits: 2 });
+    expect(usage.snapshot().byPredictor.self).toMatchObject({ calls: 1, cacheHits: 2 });
+  });
+
+  it("counts cache hits per predictor and per model", async () => {
+    const lm = new MockLanguageModel({ responses: result("[[ ## answer ## ]]\na", 10, 2), modelId: "small" });
+    class Program extends Module<{ question: string }, { answer: string }> {
+      readonly first = new Predict(signature("question -> answer"));
+      readonly second = new Predict(signature("question -> answer, note?: string"));
+      override async forward(inputs: { question: string }) {
+        await this.first.call(inputs);
+        return this.second.call(inputs);
+      }
+    }
+    const usage = new UsageTracker();
+    const program = new Program();
+    await withSettings({ lm, usage, cache: new MemoryCache() }, async () => {
+      await program.call({ question: "q" });
+      await program.first.call({ question: "q" }); // alone, under its own path
+      await program.call({ question: "q" });
+    });
+    const summary = usage.snapshot();
+    expect(summary.byPredictor.first).toMatchObject({ calls: 1, cacheHits: 1 });
+    expect(summary.byPredictor.second).toMatchObject({ calls: 1, cacheHits: 1 });
+    expect(summary.byPredictor.self).toMatchObject({ calls: 0, cacheHits: 1 });
+    expect(summary.byModel["mock/small"]).toMatchObject({ calls: 2, cacheHits: 3 });
+    expect(lm.calls).toHaveLength(2);
   });
 
   it("counts failures and the retries backends report", async () => {

@@ -161,10 +161,3 @@ async function runOne<I extends object, O extends object>(
     };
   }
 }
-
-function _defaultInputs(program: Module<object, object>): (example: Example) => object {
-  const fields = program.inputFields;
-  if (!fields) return (example) => example;
-  return (example) =>
-    Object.fromEntries(fields.filter((name) => name in example).map((name) => [name, example[name]]));
-}

@@ -2,6 +2,7 @@ import { ChatAdapter } from "../adapters/chat-adapter.js";
 import { JsonAdapter } from "../adapters/json-adapter.js";
 import { OutputParseError } from "../adapters/output-parse-error.js";
 import type { Demo, PromptAdapter } from "../adapters/prompt-adapter.js";
+import { usableDemos } from "../adapters/render.js";
 import { generate } from "../lm/generate.js";
 import type { ChatMessage, FinishReason, GenerateRequest, LanguageModel } from "../lm/language-model.js";
 import { getSettings, type Settings } from "../settings/settings.js";
@@ -112,7 +113,9 @@ export class Predict<S extends AnySignature>
         ? adapter.safeParse(this.signature, text)
         : { success: false as const, error: "no choices" };
       if (parsed.success) {
-        recordTrace({ path, inputs: picked, outputs: parsed.data, demosUsed: this.demoList.length });
+        // Only the demos the prompt showed: one with no input or no output value is left out.
+        const demosUsed = usableDemos(this.signature, this.demoList).length;
+        recordTrace({ path, inputs: picked, outputs: parsed.data, demosUsed });
         return parsed.data as InferOutputs<S>;
       }
       error = parsed.error;
